@@ -1,0 +1,32 @@
+package org.kubeplay.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The kubeplay command line: validates, runs and manages Kubernetes YAML workloads. */
+@Command(
+    name = "kubeplay",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = "Plays Kubernetes YAML workloads under systemd.",
+    subcommands = {})
+public final class Kubeplay {
+  /** Exit code for a usage error, as picocli and most Unix tools use it. */
+  public static final int EXIT_USAGE = 2;
+
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+    PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+    System.exit(run(args, out, err));
+  }
+
+  /** Runs one command line with the given streams and returns its exit code. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine line = new CommandLine(new Kubeplay());
+    line.setOut(out);
+    line.setErr(err);
+    return line.execute(args);
+  }
+}
