@@ -99,7 +99,12 @@ setup_runtime_dirs() {
   export XDG_RUNTIME_DIR=/run/user/0
   export HOME=$state/home
   export DBUS_SESSION_BUS_ADDRESS=unix:path=$XDG_RUNTIME_DIR/bus
-  export PATH=$top/bin:$PATH
+  # The freshly built kubeplay, installed as on a host: on PATH, units on the unit path.
+  if [[ -f $top/target/kubeplay.jar ]]; then
+    rm -rf "$state/prefix"
+    "$top/scripts/install" --prefix "$state/prefix"
+  fi
+  export PATH=$state/prefix/bin:$PATH
   export KUBEPLAY_SANDBOX=1 KUBEPLAY_TEST_IMAGE=$test_image KUBEPLAY_SANDBOX_STATE=$state
   export KUBEPLAY_TEST_UNIT_DIR=$state/units
   join_cgroup shell
@@ -153,7 +158,7 @@ UNIT
 StandardOutput=append:$state/log/units.log
 StandardError=inherit
 UNIT
-  export SYSTEMD_UNIT_PATH=$state/units:$top/units/user:
+  export SYSTEMD_UNIT_PATH=$state/units:$state/prefix/lib/systemd/user:
   (join_cgroup manager && exec systemd --user >"$state/log/systemd.log" 2>&1) &
   manager_pid=$!
   wait_for 20 "systemd --user on the session bus" busctl --user call org.freedesktop.systemd1 \
@@ -161,6 +166,10 @@ UNIT
 }
 
 start_registry() {
+  # Another sandbox's registry would answer our readiness check and take our pushes.
+  if bash -c "exec 3<>/dev/tcp/${registry_addr/://}" 2>/dev/null; then
+    die "$registry_addr is already in use: set KUBEPLAY_REGISTRY_ADDR to a free address"
+  fi
   cat >"$state/etc/registry.yml" <<CONF
 version: 0.1
 log:
@@ -176,6 +185,7 @@ CONF
   docker-registry serve "$state/etc/registry.yml" >"$state/log/registry.log" 2>&1 &
   registry_pid=$!
   wait_for 10 "the registry on $registry_addr" bash -c "exec 3<>/dev/tcp/${registry_addr/://}"
+  kill -0 "$registry_pid" 2>/dev/null || die "the registry failed: $(cat "$state/log/registry.log")"
 }
 
 ensure_test_image() {
