@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.Consumer;
 import jnr.ffi.Pointer;
@@ -43,6 +45,8 @@ public final class NotifySocket implements AutoCloseable {
   private final Pointer control = Libc.allocate(CONTROL_BYTES);
   private long droppedDatagrams;
   private boolean closed;
+
+  private Object fileKey;
 
   private NotifySocket(int fd, Path path) {
     this.fd = fd;
@@ -126,8 +130,19 @@ public final class NotifySocket implements AutoCloseable {
     }
     closed = true;
     Libc.closeQuietly(fd);
-    // The file may already be gone or replaced by a newer proxy for the same container.
-    Libc.C.unlink(path.toString());
+    // A newer socket for the same container may have replaced the file: leave that one be.
+    if (fileKey != null && fileKey.equals(currentFileKey(path))) {
+      Libc.C.unlink(path.toString());
+    }
+  }
+
+  private static Object currentFileKey(Path path) {
+    try {
+      return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+          .fileKey();
+    } catch (IOException e) {
+      return null;
+    }
   }
 
   private void setUp(UnixAddress address, SocketAccess access) throws IOException {
@@ -139,6 +154,7 @@ public final class NotifySocket implements AutoCloseable {
     Libc.check(
         Libc.C.bind(fd, address.toSockaddr(), address.sockaddrLength()),
         "binding notify socket '" + path + "'");
+    fileKey = currentFileKey(path);
     if (access.changesOwner()) {
       Libc.check(
           Libc.C.chown(path.toString(), access.uid(), access.gid()),
@@ -216,7 +232,7 @@ public final class NotifySocket implements AutoCloseable {
   }
 
   private int[] appendFds(int[] fds, int data, int count) {
-    int[] all = java.util.Arrays.copyOf(fds, fds.length + count);
+    int[] all = Arrays.copyOf(fds, fds.length + count);
     control.get(data, all, fds.length, count);
     return all;
   }
