@@ -19,8 +19,8 @@ final class DatagramSender implements AutoCloseable {
   private final int fd;
   private final Pointer message = Libc.allocate(Libc.MSGHDR_SIZE);
   private final Pointer iovec = Libc.allocate(Libc.IOVEC_SIZE);
-  private final Pointer buffer = Libc.allocate(MAX_PAYLOAD_BYTES);
-  private final Pointer control = Libc.allocate(Libc.cmsgSpace(Integer.BYTES * MAX_FDS));
+  private Pointer buffer = Libc.allocate(NotifySocket.MAX_PAYLOAD_BYTES);
+  private Pointer control;
   private UnixAddress lastAddress;
   private Pointer lastSockaddr;
   private boolean closed;
@@ -52,6 +52,10 @@ final class DatagramSender implements AutoCloseable {
               + " bytes or "
               + MAX_FDS
               + " fds");
+    }
+    // Most datagrams are small: grow the native buffers only for the rare large one.
+    if (payload.length > buffer.size()) {
+      buffer = Libc.allocate(payload.length);
     }
     buffer.put(0, payload, 0, payload.length);
     iovec.putAddress(0, buffer.address());
@@ -92,6 +96,9 @@ final class DatagramSender implements AutoCloseable {
       return;
     }
     int dataLength = Integer.BYTES * fds.length;
+    if (control == null || control.size() < Libc.cmsgSpace(dataLength)) {
+      control = Libc.allocate(Libc.cmsgSpace(Integer.BYTES * MAX_FDS));
+    }
     control.putLong(0, Libc.CMSG_HEADER + dataLength);
     control.putInt(8, Libc.SOL_SOCKET);
     control.putInt(12, Libc.SCM_RIGHTS);
