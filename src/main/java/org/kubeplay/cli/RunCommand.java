@@ -5,9 +5,9 @@ import java.util.concurrent.Callable;
 import org.kubeplay.engine.PodmanEngine;
 import org.kubeplay.runner.Runner;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code kubeplay run FILE}: the supervisor that podman-kube@.service starts. */
 @Command(

@@ -76,13 +76,13 @@ final class ContainerSpecs {
       return new Mount.Volume(emptyDirVolume(pod, volume), target, access);
     } else if (source instanceof VolumeSource.Files) {
       Path dir = runtime.volume(pod.name(), volume.name());
-      return new Mount.Bind(mount.subPath().map(dir::resolve).orElse(dir), target,
-          Mount.Access.READ_ONLY);
+      return new Mount.Bind(
+          mount.subPath().map(dir::resolve).orElse(dir), target, Mount.Access.READ_ONLY);
     } else {
       VolumeSource.Claim claim = (VolumeSource.Claim) source;
       boolean readOnly = mount.readOnly() || claim.readOnly();
-      return new Mount.Volume(claim.claimName(), target,
-          readOnly ? Mount.Access.READ_ONLY : Mount.Access.READ_WRITE);
+      return new Mount.Volume(
+          claim.claimName(), target, readOnly ? Mount.Access.READ_ONLY : Mount.Access.READ_WRITE);
     }
   }
 

@@ -12,9 +12,9 @@ import org.kubeplay.kube.VolumeSource;
 import org.kubeplay.kube.Workload;
 
 /**
- * {@code kubeplay down}: removes everything a run of a workload file created, whatever state
- * it was left in. Found by the file's label, so a file that no longer parses, or a crashed
- * supervisor, leaves nothing behind either. Running it twice is fine.
+ * {@code kubeplay down}: removes everything a run of a workload file created, whatever state it was
+ * left in. Found by the file's label, so a file that no longer parses, or a crashed supervisor,
+ * leaves nothing behind either. Running it twice is fine.
  */
 final class Down {
   private static final System.Logger LOG = System.getLogger(Down.class.getName());
@@ -43,8 +43,11 @@ final class Down {
     try {
       remove(owner, Optional.of(workload));
     } catch (EngineException | IOException e) {
-      LOG.log(System.Logger.Level.WARNING, "cleaning up workload {0} failed, ignoring: {1}",
-          owner.file(), e.getMessage());
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "cleaning up workload {0} failed, ignoring: {1}",
+          owner.file(),
+          e.getMessage());
     }
   }
 

@@ -4,8 +4,8 @@ import java.util.List;
 import org.kubeplay.kube.ExitCodePropagation;
 
 /**
- * The supervisor's exit code when a pod ended by itself, by the pod's propagation rule, as
- * podman's {@code --service-exit-code-propagation} defines them.
+ * The supervisor's exit code when a pod ended by itself, by the pod's propagation rule, as podman's
+ * {@code --service-exit-code-propagation} defines them.
  */
 final class ExitCodes {
   private ExitCodes() {}
@@ -20,8 +20,7 @@ final class ExitCodes {
     return switch (rule) {
       case NONE -> 0;
       case ANY -> codes.stream().filter(code -> code != 0).findFirst().orElse(0);
-      case ALL ->
-          codes.isEmpty() || codes.contains(0) ? 0 : codes.get(codes.size() - 1);
+      case ALL -> codes.isEmpty() || codes.contains(0) ? 0 : codes.get(codes.size() - 1);
     };
   }
 }

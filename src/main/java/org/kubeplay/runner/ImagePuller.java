@@ -13,8 +13,8 @@ import org.kubeplay.kube.Container;
 import org.kubeplay.kube.PullPolicy;
 
 /**
- * Makes each container's image present by its pull policy, once per image, and keeps the
- * service manager's start timeout from running out while a pull lasts.
+ * Makes each container's image present by its pull policy, once per image, and keeps the service
+ * manager's start timeout from running out while a pull lasts.
  */
 final class ImagePuller {
   private static final System.Logger LOG = System.getLogger(ImagePuller.class.getName());
@@ -44,7 +44,10 @@ final class ImagePuller {
       boolean present = engine.imageExists(image);
       if (container.pullPolicy() == PullPolicy.NEVER && !present) {
         throw new StartFailure(
-            "image '" + image + "' of container '" + container.name()
+            "image '"
+                + image
+                + "' of container '"
+                + container.name()
                 + "' is not present and its imagePullPolicy is Never");
       }
       if (container.pullPolicy() == PullPolicy.ALWAYS || !present) {
@@ -52,8 +55,13 @@ final class ImagePuller {
       }
     } catch (EngineException e) {
       throw new StartFailure(
-          "pulling image '" + image + "' of container '" + container.name() + "': "
-              + e.getMessage(), e);
+          "pulling image '"
+              + image
+              + "' of container '"
+              + container.name()
+              + "': "
+              + e.getMessage(),
+          e);
     }
   }
 
@@ -64,11 +72,14 @@ final class ImagePuller {
     try {
       timer.scheduleAtFixedRate(
           () -> notifier.extendTimeout(EXTEND_BY),
-          EXTEND_EVERY.toMillis(), EXTEND_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+          EXTEND_EVERY.toMillis(),
+          EXTEND_EVERY.toMillis(),
+          TimeUnit.MILLISECONDS);
       String id =
           engine.pullImage(
-              image, container.authfile().map(Path::of), line -> LOG.log(
-                  System.Logger.Level.DEBUG, "pull {0}: {1}", image, line));
+              image,
+              container.authfile().map(Path::of),
+              line -> LOG.log(System.Logger.Level.DEBUG, "pull {0}: {1}", image, line));
       LOG.log(System.Logger.Level.INFO, "pulled image {0} ({1})", image, id);
     } finally {
       timer.shutdownNow();

@@ -8,8 +8,8 @@ import org.kubeplay.notify.NotifyListener;
 import org.kubeplay.notify.NotifyMessage;
 
 /**
- * What the supervisor tells its service manager: its own progress, and what its containers
- * may say. Without {@code $NOTIFY_SOCKET} (run by hand) every message goes nowhere.
+ * What the supervisor tells its service manager: its own progress, and what its containers may say.
+ * Without {@code $NOTIFY_SOCKET} (run by hand) every message goes nowhere.
  */
 final class Notifier implements NotifyListener {
   private static final System.Logger LOG = System.getLogger(Notifier.class.getName());
@@ -43,8 +43,8 @@ final class Notifier implements NotifyListener {
   }
 
   /**
-   * Forwards what a container may tell the service manager: its STATUS, prefixed with its
-   * name, and WATCHDOG, EXTEND_TIMEOUT_USEC and ERRNO as they are.
+   * Forwards what a container may tell the service manager: its STATUS, prefixed with its name, and
+   * WATCHDOG, EXTEND_TIMEOUT_USEC and ERRNO as they are.
    */
   @Override
   public void onMessage(String container, NotifyMessage message) {
@@ -56,8 +56,8 @@ final class Notifier implements NotifyListener {
       send(List.of(message));
     } else {
       // STOPPING of one container is not the unit stopping.
-      LOG.log(System.Logger.Level.DEBUG, "not forwarding {0} of container ''{1}''", message,
-          container);
+      LOG.log(
+          System.Logger.Level.DEBUG, "not forwarding {0} of container ''{1}''", message, container);
     }
   }
 

@@ -20,8 +20,8 @@ import org.kubeplay.kube.VolumeSource;
 import org.kubeplay.kube.Workload;
 
 /**
- * Creates a workload's pods and containers through the engine: images, volumes, the pod,
- * init containers run to completion, then the containers.
+ * Creates a workload's pods and containers through the engine: images, volumes, the pod, init
+ * containers run to completion, then the containers.
  */
 final class PodLauncher {
   private final Workload workload;
@@ -55,8 +55,8 @@ final class PodLauncher {
   }
 
   /**
-   * Removes what an earlier run of the same file left, and pods of the same names, as
-   * {@code podman kube play --replace} does.
+   * Removes what an earlier run of the same file left, and pods of the same names, as {@code podman
+   * kube play --replace} does.
    */
   void removePrevious() throws StartFailure {
     try {
@@ -95,8 +95,7 @@ final class PodLauncher {
     try {
       engine.createContainer(specs.of(pod, container, notifySocket));
     } catch (EngineException | IllegalArgumentException e) {
-      throw new StartFailure(
-          "creating container '" + container.name() + "': " + e.getMessage(), e);
+      throw new StartFailure("creating container '" + container.name() + "': " + e.getMessage(), e);
     }
   }
 
@@ -123,8 +122,7 @@ final class PodLauncher {
       }
       engine.removeContainer(name);
     } catch (EngineException e) {
-      throw new StartFailure("running init container '" + init.name() + "': "
-          + e.getMessage(), e);
+      throw new StartFailure("running init container '" + init.name() + "': " + e.getMessage(), e);
     }
   }
 
@@ -150,7 +148,8 @@ final class PodLauncher {
     spec.exitPolicy(ExitPolicy.CONTINUE);
     if (!pod.hostNetwork()) {
       for (Container container : pod.containers()) {
-        container.ports().stream().filter(p -> p.hostPort() > 0)
+        container.ports().stream()
+            .filter(p -> p.hostPort() > 0)
             .forEach(port -> spec.port(mapping(port)));
       }
     }
@@ -159,7 +158,10 @@ final class PodLauncher {
   }
 
   private static PortMapping mapping(Port port) {
-    return new PortMapping(port.hostIP(), port.hostPort(), port.containerPort(),
+    return new PortMapping(
+        port.hostIP(),
+        port.hostPort(),
+        port.containerPort(),
         Protocol.fromWireName(port.protocol().wireName().toLowerCase()));
   }
 }

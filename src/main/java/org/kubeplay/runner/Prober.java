@@ -16,10 +16,10 @@ import org.kubeplay.kube.Probe;
 import org.kubeplay.kube.ProbeAction;
 
 /**
- * Runs a container's probes the way a kubelet does: exec through the engine, httpGet and
- * tcpSocket from the host to the pod's address, with the probe's delay, period, timeout and
- * thresholds. Podman's own healthcheck timers need a system manager of their own, so the
- * supervisor probes by itself.
+ * Runs a container's probes the way a kubelet does: exec through the engine, httpGet and tcpSocket
+ * from the host to the pod's address, with the probe's delay, period, timeout and thresholds.
+ * Podman's own healthcheck timers need a system manager of their own, so the supervisor probes by
+ * itself.
  */
 final class Prober {
   /** Whether failing the failure threshold ends the wait (startup, liveness) or not. */
@@ -40,8 +40,8 @@ final class Prober {
   }
 
   /**
-   * Completes when the probe has passed its success threshold in a row; with {@code GIVE_UP}
-   * it fails once the probe has failed its failure threshold in a row.
+   * Completes when the probe has passed its success threshold in a row; with {@code GIVE_UP} it
+   * fails once the probe has failed its failure threshold in a row.
    */
   CompletableFuture<Void> untilPasses(
       String container, Probe probe, String address, OnFailures onFailures) {
@@ -94,8 +94,14 @@ final class Prober {
   }
 
   private static Outcome httpCheck(ProbeAction.HttpGet http, String host, Duration timeout) {
-    String url = http.scheme().wireName().toLowerCase() + "://" + host + ":" + http.port()
-        + (http.path().startsWith("/") ? "" : "/") + http.path();
+    String url =
+        http.scheme().wireName().toLowerCase()
+            + "://"
+            + host
+            + ":"
+            + http.port()
+            + (http.path().startsWith("/") ? "" : "/")
+            + http.path();
     try {
       var connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
       connection.setConnectTimeout((int) timeout.toMillis());

@@ -32,8 +32,8 @@ public final class Runner {
 
   /**
    * Runs the workload of {@code file} until it ends or SIGTERM/SIGINT stops it, and returns the
-   * exit code: 0 when stopped or ended well, the propagated code otherwise, and non-zero when
-   * it could not start.
+   * exit code: 0 when stopped or ended well, the propagated code otherwise, and non-zero when it
+   * could not start.
    */
   public int run(Path file) {
     Path absolute = file.toAbsolutePath().normalize();
@@ -42,8 +42,14 @@ public final class Runner {
     if (workload.isEmpty()) {
       return 1;
     }
-    var supervisor = new Supervisor(workload.get(), engine, notifier, owner(absolute),
-        RuntimeDir.forWorkload(absolute, environment), err);
+    var supervisor =
+        new Supervisor(
+            workload.get(),
+            engine,
+            notifier,
+            owner(absolute),
+            RuntimeDir.forWorkload(absolute, environment),
+            err);
     Signal.handle(new Signal("TERM"), signal -> supervisor.requestStop("SIGTERM"));
     Signal.handle(new Signal("INT"), signal -> supervisor.requestStop("SIGINT"));
     return supervisor.run();

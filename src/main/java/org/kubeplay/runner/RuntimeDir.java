@@ -10,11 +10,11 @@ import java.util.HexFormat;
 import java.util.Map;
 
 /**
- * The folder of one workload's run-time files: its containers' notify sockets and the files
- * of its ConfigMap and Secret volumes. {@code run} makes it, {@code down} removes it.
+ * The folder of one workload's run-time files: its containers' notify sockets and the files of its
+ * ConfigMap and Secret volumes. {@code run} makes it, {@code down} removes it.
  *
- * <p>Named by a hash of the workload's file, so that {@code down} finds it from the file
- * alone, and short, since a socket path has room for only 107 bytes.
+ * <p>Named by a hash of the workload's file, so that {@code down} finds it from the file alone, and
+ * short, since a socket path has room for only 107 bytes.
  */
 record RuntimeDir(Path path) {
   private static final int HASH_CHARS = 12;

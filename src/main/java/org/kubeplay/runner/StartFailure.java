@@ -3,8 +3,8 @@ package org.kubeplay.runner;
 /**
  * The workload could not start; its message is what the unit's status shows.
  *
- * <p>{@code exitCode} is what the supervisor exits with: a failed container's own code, so
- * that {@code systemctl status} shows it, or 1.
+ * <p>{@code exitCode} is what the supervisor exits with: a failed container's own code, so that
+ * {@code systemctl status} shows it, or 1.
  */
 final class StartFailure extends Exception {
   private static final long serialVersionUID = 1L;

@@ -29,11 +29,11 @@ import org.kubeplay.notify.NotifyProxy;
 import org.kubeplay.notify.SocketAccess;
 
 /**
- * {@code kubeplay run}: starts a workload, tells the service manager when it is ready, and
- * stays its main process until the workload ends or is stopped.
+ * {@code kubeplay run}: starts a workload, tells the service manager when it is ready, and stays
+ * its main process until the workload ends or is stopped.
  *
- * <p>Everything that happens to the workload (a container ready, a container exited, a stop
- * signal) arrives on one event queue, handled by the thread that called {@link #run}.
+ * <p>Everything that happens to the workload (a container ready, a container exited, a stop signal)
+ * arrives on one event queue, handled by the thread that called {@link #run}.
  */
 public final class Supervisor {
   private static final System.Logger LOG = System.getLogger(Supervisor.class.getName());
@@ -42,8 +42,8 @@ public final class Supervisor {
   static final int LOG_LINES = 10;
 
   /**
-   * How long a notify proxy waits for READY=1 on its own: in effect never, since the unit's
-   * start timeout bounds the start.
+   * How long a notify proxy waits for READY=1 on its own: in effect never, since the unit's start
+   * timeout bounds the start.
    */
   private static final Duration PROXY_READY_TIMEOUT = Duration.ofDays(365);
 
@@ -119,8 +119,7 @@ public final class Supervisor {
     members.values().forEach(this::watchExit);
   }
 
-  private Optional<NotifyProxy> openProxy(NotifyHub hub, Container container)
-      throws StartFailure {
+  private Optional<NotifyProxy> openProxy(NotifyHub hub, Container container) throws StartFailure {
     if (container.sdNotify() != SdNotifyPolicy.CONTAINER) {
       return Optional.empty();
     }
@@ -130,17 +129,19 @@ public final class Supervisor {
           hub.open(container.name(), socket, socketAccess(container), PROXY_READY_TIMEOUT));
     } catch (IOException e) {
       throw new StartFailure(
-          "opening the notify socket of container '" + container.name() + "': "
-              + e.getMessage(), e);
+          "opening the notify socket of container '" + container.name() + "': " + e.getMessage(),
+          e);
     }
   }
 
   /** Only the container's own user (or root, the supervisor's) may send to its socket. */
   private static SocketAccess socketAccess(Container container) {
     var security = container.securityContext();
-    return security.runAsUser()
-        .map(uid -> SocketAccess.forUser(
-            uid.intValue(), security.runAsGroup().orElse(uid).intValue()))
+    return security
+        .runAsUser()
+        .map(
+            uid ->
+                SocketAccess.forUser(uid.intValue(), security.runAsGroup().orElse(uid).intValue()))
         .orElse(SocketAccess.OWNER_ONLY);
   }
 
@@ -152,19 +153,27 @@ public final class Supervisor {
     if (container.sdNotify() == SdNotifyPolicy.CONTAINER) {
       gates.add(member.proxy.orElseThrow().readiness());
     } else if (container.sdNotify() == SdNotifyPolicy.HEALTHY) {
-      Probe probe = container.probes().startup().or(() -> container.probes().liveness())
-          .orElseThrow();
+      Probe probe =
+          container.probes().startup().or(() -> container.probes().liveness()).orElseThrow();
       gates.add(prober.untilPasses(member.engineName, probe, address, Prober.OnFailures.GIVE_UP));
     }
     if (container.sdNotify() != SdNotifyPolicy.IGNORE) {
-      container.probes().readiness().ifPresent(probe -> gates.add(
-          prober.untilPasses(member.engineName, probe, address, Prober.OnFailures.KEEP_TRYING)));
+      container
+          .probes()
+          .readiness()
+          .ifPresent(
+              probe ->
+                  gates.add(
+                      prober.untilPasses(
+                          member.engineName, probe, address, Prober.OnFailures.KEEP_TRYING)));
     }
     CompletableFuture.allOf(gates.toArray(CompletableFuture[]::new))
-        .whenComplete((ok, error) -> events.add(
-            error == null
-                ? new Event.Ready(member.engineName)
-                : new Event.Failed(member.engineName, reason(error))));
+        .whenComplete(
+            (ok, error) ->
+                events.add(
+                    error == null
+                        ? new Event.Ready(member.engineName)
+                        : new Event.Failed(member.engineName, reason(error))));
   }
 
   private String podAddress(Pod pod) {
@@ -174,21 +183,28 @@ public final class Supervisor {
     try {
       return engine.podAddress(pod.name()).orElse("127.0.0.1");
     } catch (EngineException e) {
-      LOG.log(System.Logger.Level.WARNING, "finding the address of pod ''{0}'', probing "
-          + "127.0.0.1 instead: {1}", pod.name(), e.getMessage());
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "finding the address of pod ''{0}'', probing " + "127.0.0.1 instead: {1}",
+          pod.name(),
+          e.getMessage());
       return "127.0.0.1";
     }
   }
 
   /** Waits in a thread of its own for the container's process to end. */
   private void watchExit(Member member) {
-    Thread watcher = daemon("wait-" + member.engineName).newThread(() -> {
-      try {
-        events.add(new Event.Exited(member.engineName, engine.waitForExit(member.engineName)));
-      } catch (EngineException e) {
-        events.add(new Event.Failed(member.engineName, e.getMessage()));
-      }
-    });
+    Thread watcher =
+        daemon("wait-" + member.engineName)
+            .newThread(
+                () -> {
+                  try {
+                    events.add(
+                        new Event.Exited(member.engineName, engine.waitForExit(member.engineName)));
+                  } catch (EngineException e) {
+                    events.add(new Event.Failed(member.engineName, e.getMessage()));
+                  }
+                });
     watcher.start();
   }
 
@@ -203,7 +219,9 @@ public final class Supervisor {
         throw exitedBeforeReady(members.get(exited.container()), exited.exitCode());
       } else if (event instanceof Event.Failed failed) {
         throw new StartFailure(
-            "container '" + members.get(failed.container()).name() + "' did not become ready: "
+            "container '"
+                + members.get(failed.container()).name()
+                + "' did not become ready: "
                 + failed.reason());
       } else if (event instanceof Event.StopRequested) {
         return false;
@@ -216,9 +234,16 @@ public final class Supervisor {
     List<String> lines = lastLogLines(member);
     member.proxy.ifPresent(p -> p.containerExited(code, ""));
     String last = lines.isEmpty() ? "" : ": " + lines.get(lines.size() - 1);
-    var failure = new StartFailure(
-        "container '" + member.name() + "' exited with code " + code + " before it was ready"
-            + last, code, null);
+    var failure =
+        new StartFailure(
+            "container '"
+                + member.name()
+                + "' exited with code "
+                + code
+                + " before it was ready"
+                + last,
+            code,
+            null);
     lines.forEach(line -> failure.addSuppressed(new LogLine(member.name(), line)));
     return failure;
   }
@@ -245,15 +270,22 @@ public final class Supervisor {
     member.exitCode = code;
     if (member.restartsAfter(code)) {
       long delay = member.backoffSeconds();
-      notifier.status(name() + ": container '" + member.name() + "' exited with code " + code
-          + ", restarting in " + delay + " s");
-      timer.schedule(() -> events.add(new Event.RestartDue(member.engineName)), delay,
-          TimeUnit.SECONDS);
+      notifier.status(
+          name()
+              + ": container '"
+              + member.name()
+              + "' exited with code "
+              + code
+              + ", restarting in "
+              + delay
+              + " s");
+      timer.schedule(
+          () -> events.add(new Event.RestartDue(member.engineName)), delay, TimeUnit.SECONDS);
       return true;
     }
     member.ended = true;
-    LOG.log(System.Logger.Level.INFO, "container {0} exited with code {1}", member.engineName,
-        code);
+    LOG.log(
+        System.Logger.Level.INFO, "container {0} exited with code {1}", member.engineName, code);
     return members.values().stream().anyMatch(m -> !m.ended);
   }
 
@@ -264,8 +296,11 @@ public final class Supervisor {
       watchExit(member);
       notifier.status(readyLine());
     } catch (EngineException e) {
-      LOG.log(System.Logger.Level.WARNING, "restarting container {0} failed, retrying: {1}",
-          member.engineName, e.getMessage());
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "restarting container {0} failed, retrying: {1}",
+          member.engineName,
+          e.getMessage());
       events.add(new Event.Exited(member.engineName, member.exitCode));
     }
   }
@@ -273,8 +308,8 @@ public final class Supervisor {
   private int endedByItself() {
     int code = 0;
     for (Pod pod : workload.pods()) {
-      List<Integer> codes = members.values().stream().filter(m -> m.pod == pod)
-          .map(m -> m.exitCode).toList();
+      List<Integer> codes =
+          members.values().stream().filter(m -> m.pod == pod).map(m -> m.exitCode).toList();
       int podCode = ExitCodes.propagate(pod.exitCodePropagation(), codes);
       code = code == 0 ? podCode : code;
     }
@@ -292,8 +327,11 @@ public final class Supervisor {
       try {
         engine.stopPod(pod.name(), Duration.ofSeconds(pod.terminationGracePeriodSeconds()));
       } catch (EngineException e) {
-        LOG.log(System.Logger.Level.WARNING, "stopping pod {0} failed, ignoring: {1}",
-            pod.name(), e.getMessage());
+        LOG.log(
+            System.Logger.Level.WARNING,
+            "stopping pod {0} failed, ignoring: {1}",
+            pod.name(),
+            e.getMessage());
       }
     }
     LOG.log(System.Logger.Level.INFO, "workload {0} stopped", name());
@@ -345,8 +383,8 @@ public final class Supervisor {
   }
 
   private static String reason(Throwable error) {
-    Throwable cause = error instanceof CompletionException && error.getCause() != null
-        ? error.getCause() : error;
+    Throwable cause =
+        error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     return cause.getMessage();
   }
 
