@@ -38,13 +38,20 @@ class NotifyClientSystemdTest {
     try {
       assertEquals(0, run(start).exitCode());
 
-      Result show =
-          run(List.of("systemctl", "--user", "show", "-p", "ActiveState,StatusText", unit));
+      String state = property(unit, "ActiveState");
+      String status = property(unit, "StatusText");
 
-      assertEquals("ActiveState=active\nStatusText=serving from java\n", show.output());
+      assertEquals("active", state);
+      assertEquals("serving from java", status);
     } finally {
       run(List.of("systemctl", "--user", "stop", unit));
     }
+  }
+
+  private static String property(String unit, String name) throws Exception {
+    return run(List.of("systemctl", "--user", "show", "--value", "-p", name, unit))
+        .output()
+        .strip();
   }
 
   private record Result(int exitCode, String output) {}
