@@ -3,6 +3,9 @@ package org.kubeplay.runner;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.kubeplay.notify.NotifyClient;
 import org.kubeplay.notify.NotifyListener;
 import org.kubeplay.notify.NotifyMessage;
@@ -15,6 +18,7 @@ final class Notifier implements NotifyListener {
   private static final System.Logger LOG = System.getLogger(Notifier.class.getName());
 
   private final NotifyClient client;
+  private final Map<String, String> lastStatus = new ConcurrentHashMap<>();
 
   Notifier(NotifyClient client) {
     this.client = client;
@@ -49,6 +53,7 @@ final class Notifier implements NotifyListener {
   @Override
   public void onMessage(String container, NotifyMessage message) {
     if (message instanceof NotifyMessage.Status status) {
+      lastStatus.put(container, status.text());
       send(List.of(new NotifyMessage.Status(container + ": " + status.text())));
     } else if (message instanceof NotifyMessage.Watchdog
         || message instanceof NotifyMessage.ExtendTimeoutUsec
@@ -59,6 +64,16 @@ final class Notifier implements NotifyListener {
       LOG.log(
           System.Logger.Level.DEBUG, "not forwarding {0} of container ''{1}''", message, container);
     }
+  }
+
+  /**
+   * The supervisor's own status line, followed by what each container last said, so that a STATUS a
+   * container sent with its READY=1 is not hidden by the line that follows it.
+   */
+  String withContainerStatus(String line) {
+    StringBuilder text = new StringBuilder(line);
+    new TreeMap<>(lastStatus).forEach((c, s) -> text.append("; ").append(c).append(": ").append(s));
+    return text.toString();
   }
 
   private void send(List<NotifyMessage> messages) {

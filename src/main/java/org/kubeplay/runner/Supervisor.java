@@ -91,7 +91,7 @@ public final class Supervisor {
       } catch (StartFailure failure) {
         return failStart(failure);
       }
-      notifier.ready(readyLine());
+      notifier.ready(notifier.withContainerStatus(readyLine()));
       LOG.log(System.Logger.Level.INFO, "{0}", readyLine());
       return supervise();
     } catch (IOException e) {
