@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * What integration tests see of {@code scripts/sandbox}: its environment, and the real systemctl
@@ -58,16 +59,42 @@ public final class Sandbox {
   /** Polls a unit property until it satisfies the condition, or fails after the deadline. */
   public static String awaitUnitProperty(
       String unit, String property, Predicate<String> condition, Duration deadline) {
+    return await(unit + " " + property, () -> unitProperty(unit, property), condition, deadline);
+  }
+
+  /**
+   * Polls {@code probe} until its value satisfies the condition and returns that value, or fails
+   * after the deadline naming {@code what} and the last value seen.
+   */
+  public static <T> T await(
+      String what, Supplier<T> probe, Predicate<T> condition, Duration deadline) {
     Instant end = Instant.now().plus(deadline);
-    String value = unitProperty(unit, property);
+    T value = probe.get();
     while (!condition.test(value)) {
       if (Instant.now().isAfter(end)) {
-        fail(unit + " " + property + " is still '" + value + "' after " + deadline);
+        fail(what + " is still '" + value + "' after " + deadline);
       }
       pause();
-      value = unitProperty(unit, property);
+      value = probe.get();
     }
     return value;
+  }
+
+  /** Runs {@code podman ARGS} and returns its output; fails on a non-zero exit. */
+  public static String podman(String... args) {
+    return Command.run(Command.prepend(List.of("podman"), args)).checked();
+  }
+
+  /** The last lines that the sandbox's units wrote, to explain a failed assertion. */
+  public static String unitLogTail(int lines) {
+    require();
+    Path log = Path.of(System.getenv("KUBEPLAY_SANDBOX_STATE"), "log", "units.log");
+    try {
+      List<String> all = Files.readAllLines(log);
+      return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+    } catch (IOException e) {
+      return "(cannot read " + log + ": " + e.getMessage() + ")";
+    }
   }
 
   private static void pause() {
