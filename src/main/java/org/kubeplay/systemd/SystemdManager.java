@@ -68,8 +68,18 @@ public final class SystemdManager implements AutoCloseable {
     call("subscribing to systemd's signals", manager, "Subscribe");
   }
 
-  /** Connects to the user's manager on the session bus that DBUS_SESSION_BUS_ADDRESS names. */
+  /**
+   * Connects to the user's manager on the session bus that DBUS_SESSION_BUS_ADDRESS names, or else
+   * at {@code $XDG_RUNTIME_DIR/bus}, where sd-bus looks too.
+   */
   public static SystemdManager connectUser() throws SystemdException {
+    String address = System.getenv("DBUS_SESSION_BUS_ADDRESS");
+    String runtimeDir = System.getenv("XDG_RUNTIME_DIR");
+    if ((address == null || address.isEmpty()) && runtimeDir != null && !runtimeDir.isEmpty()) {
+      String fallback = "unix:path=" + runtimeDir + "/bus";
+      return connect(
+          "the session bus at '" + fallback + "'", DBusConnectionBuilder.forAddress(fallback));
+    }
     return connect("the session bus", DBusConnectionBuilder.forSessionBus());
   }
 

@@ -15,6 +15,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.freedesktop.dbus.connections.impl.DBusConnection;
+import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -222,6 +224,19 @@ class SystemdManagerIntegrationTest {
     for (Job job : jobs) {
       assertEquals(JobResult.DONE, job.await(DEADLINE));
     }
+  }
+
+  @Test
+  void managerWorksOverAConnectionItIsGiven() throws Exception {
+    DBusConnection connection =
+        DBusConnectionBuilder.forAddress(System.getenv("DBUS_SESSION_BUS_ADDRESS"))
+            .withShared(false)
+            .build();
+
+    try (SystemdManager given = new SystemdManager(connection)) {
+      assertEquals("loaded", given.unit("dbus.socket").loadState());
+    }
+    assertEquals(false, connection.isConnected());
   }
 
   @Test

@@ -11,7 +11,9 @@ import org.freedesktop.dbus.types.UInt32;
 /**
  * The part of systemd's {@code org.freedesktop.systemd1.Manager} interface that kubeplay calls.
  *
- * <p>Method names are the D-Bus member names, which dbus-java sends as they are.
+ * <p>Method names are the D-Bus member names, which dbus-java sends as they are. The facade calls
+ * them by name through {@code callMethodAsync}, whose raw reply keeps the D-Bus error name that
+ * dbus-java's proxies drop; dbus-java still reads their signatures here.
  *
  * @see <a href="https://www.freedesktop.org/software/systemd/man/org.freedesktop.systemd1.html">
  *     org.freedesktop.systemd1(5)</a>
