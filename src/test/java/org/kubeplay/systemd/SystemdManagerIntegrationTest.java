@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -171,21 +172,21 @@ class SystemdManagerIntegrationTest {
   void propertiesChangedIsDeliveredWhenUnitBecomesActive() throws Exception {
     String unit = notifyUnit("changed");
     CompletableFuture<UnitChange> active = new CompletableFuture<>();
-    try (Subscription subscription =
+    Subscription subscription =
         systemd.onUnitChanged(
             change -> {
               if (change.unit().equals(unit)
-                  && change.activeState().equals(java.util.Optional.of(ActiveState.ACTIVE))) {
+                  && change.activeState().equals(Optional.of(ActiveState.ACTIVE))) {
                 active.complete(change);
               }
-            })) {
-      systemd.startUnit(unit, JobMode.REPLACE);
+            });
 
-      UnitChange change = active.get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
+    systemd.startUnit(unit, JobMode.REPLACE);
 
-      assertEquals("org.freedesktop.systemd1.Unit", change.interfaceName());
-      assertEquals("running", change.changed().get("SubState"));
-    }
+    UnitChange change = active.get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
+    subscription.close();
+    assertEquals("org.freedesktop.systemd1.Unit", change.interfaceName());
+    assertEquals("running", change.changed().get("SubState"));
   }
 
   @Test
