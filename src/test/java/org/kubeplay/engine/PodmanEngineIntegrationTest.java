@@ -137,6 +137,29 @@ class PodmanEngineIntegrationTest {
   }
 
   @Test
+  void interruptedWaitEndsWithAnErrorAndKeepsTheFlag() throws Exception {
+    startSleeper("web");
+    CompletableFuture<String> outcome = new CompletableFuture<>();
+    Thread waiter =
+        new Thread(
+            () -> {
+              try {
+                engine.waitForExit(pod + "-web");
+                outcome.complete("returned");
+              } catch (EngineException e) {
+                outcome.complete(e.getMessage() + " " + Thread.currentThread().isInterrupted());
+              }
+            });
+    waiter.start();
+
+    waiter.interrupt();
+
+    assertEquals(
+        "waiting for container '" + pod + "-web': interrupted true",
+        outcome.get(DEADLINE.toSeconds(), TimeUnit.SECONDS));
+  }
+
+  @Test
   void removeByLabelLeavesNothing() throws Exception {
     startSleeper("web");
     engine.createContainer(sleeper("side").build());
