@@ -54,6 +54,7 @@ public final class WorkloadReader {
   }
 
   /** Reads and validates manifest bytes; {@code file} names it in diagnostics. */
+  /** Reads and validates manifest bytes; {@code file} names it in diagnostics. */
   public Workload read(Path file, byte[] bytes) throws ManifestException {
     Diagnostics diagnostics = new Diagnostics(file.toString());
     List<Node> documents = YamlLoader.load(bytes, diagnostics);
