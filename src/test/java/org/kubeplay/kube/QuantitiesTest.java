@@ -33,7 +33,8 @@ class QuantitiesTest {
     "1e3, 1000",
     "2E, 2000000000000000000",
     "100m, 1",
-    "7Ei, -1"
+    "7Ei, 8070450532247928832",
+    "8Ei, -1"
   })
   void memoryQuantityIsInBytesRoundedUp(String text, long bytes) {
     Optional<Long> expected = bytes < 0 ? Optional.empty() : Optional.of(bytes);
