@@ -1,0 +1,72 @@
+package org.kubeplay.kube;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Reads a Kubernetes YAML file into a validated {@link Workload}.
+ *
+ * <p>Either the whole file is valid and {@link #read} returns the workload with its warnings, or it
+ * throws a {@link ManifestException} carrying every error and warning of the file, each with file,
+ * line, column and field path. Reading is bounded: see the limits of {@code YamlLoader} (size,
+ * aliases, depth, documents).
+ */
+public final class WorkloadReader {
+  private final ShortNameAliases aliases;
+
+  /** Creates a reader that qualifies short image names by this machine's registries.conf. */
+  public WorkloadReader() {
+    this(ShortNameAliases.system());
+  }
+
+  /** Creates a reader that qualifies short image names by {@code aliases}. */
+  public WorkloadReader(ShortNameAliases aliases) {
+    this.aliases = aliases;
+  }
+
+  /**
+   * Reads and validates one manifest file.
+   *
+   * @throws ManifestException if the file cannot be read or has any error
+   */
+  public Workload read(Path file) throws ManifestException {
+    String name = file.toString();
+    byte[] bytes;
+    try (InputStream in = Files.newInputStream(file)) {
+      // One byte more than allowed tells a file at the limit from one above it.
+      bytes = in.readNBytes(YamlLoader.MAX_FILE_BYTES + 1);
+    } catch (IOException e) {
+      Diagnostics diagnostics = new Diagnostics(name);
+      diagnostics.fileError("cannot read the file: " + e);
+      throw new ManifestException(name, diagnostics.all(), e);
+    }
+    return read(file, bytes);
+  }
+
+  /** Reads and validates a manifest held in memory; {@code file} names it in diagnostics. */
+  public Workload read(Path file, String text) throws ManifestException {
+    return read(file, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Reads and validates manifest bytes; {@code file} names it in diagnostics. */
+  /** Reads and validates manifest bytes; {@code file} names it in diagnostics. */
+  public Workload read(Path file, byte[] bytes) throws ManifestException {
+    Diagnostics diagnostics = new Diagnostics(file.toString());
+    List<Node> documents = YamlLoader.load(bytes, diagnostics);
+    ReadContext context = new ReadContext(diagnostics, aliases);
+    documents.forEach(document -> context.readObject(document, ""));
+    context.checkReferences();
+    if (!diagnostics.hasErrors() && documents.stream().allMatch(Scalars::isNull)) {
+      diagnostics.fileError("no Kubernetes object in the file");
+    }
+    if (diagnostics.hasErrors()) {
+      throw new ManifestException(file.toString(), diagnostics.all());
+    }
+    return context.workload(file);
+  }
+}
