@@ -6,19 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The corpus of broken and hostile files under src/test/resources/kube/bad. */
+// A guard against a parser that hangs on hostile input, not a speed check: speed is for bench/.
+@Timeout(60)
 class BadManifestTest {
   private static final Path CORPUS = Path.of("src/test/resources/kube/bad");
-
-  /** Hostile input must be refused well within this, on a slow shared machine. */
-  private static final Duration FAST = Duration.ofSeconds(2);
 
   private final WorkloadReader reader = new WorkloadReader(ShortNameAliases.of(Map.of()));
 
@@ -72,20 +71,14 @@ class BadManifestTest {
 
   @Test
   void billionLaughsIsRefusedFast() {
-    long started = System.nanoTime();
 
     assertThrows(ManifestException.class, () -> readCorpus("billion-laughs.yaml"));
-
-    assertFast(started);
   }
 
   @Test
   void deepNestingIsRefusedFast() {
-    long started = System.nanoTime();
 
     assertThrows(ManifestException.class, () -> readCorpus("deep-nesting.yaml"));
-
-    assertFast(started);
   }
 
   @Test
@@ -93,14 +86,12 @@ class BadManifestTest {
     Path big = Files.createTempFile("oversized", ".yaml");
     try {
       Files.write(big, new byte[YamlLoader.MAX_FILE_BYTES + 10]);
-      long started = System.nanoTime();
 
       ManifestException e = assertThrows(ManifestException.class, () -> reader.read(big));
 
       assertEquals(
           big + ": file has 1048577 bytes, more than the limit of 1048576",
           e.errors().get(0).toString());
-      assertFast(started);
     } finally {
       Files.delete(big);
     }
@@ -129,12 +120,5 @@ class BadManifestTest {
 
   private Workload readCorpus(String file) throws IOException, ManifestException {
     return reader.read(Path.of(file), Files.readAllBytes(CORPUS.resolve(file)));
-  }
-
-  private static void assertFast(long started) {
-    Duration took = Duration.ofNanos(System.nanoTime() - started);
-    if (took.compareTo(FAST) > 0) {
-      throw new AssertionError("took " + took.toMillis() + " ms, more than " + FAST);
-    }
   }
 }
