@@ -21,7 +21,6 @@ import org.kubeplay.engine.EngineException;
 import org.kubeplay.engine.Owner;
 import org.kubeplay.kube.Container;
 import org.kubeplay.kube.Pod;
-import org.kubeplay.kube.Probe;
 import org.kubeplay.kube.SdNotifyPolicy;
 import org.kubeplay.kube.Workload;
 import org.kubeplay.notify.NotifyHub;
@@ -153,9 +152,18 @@ public final class Supervisor {
     if (container.sdNotify() == SdNotifyPolicy.CONTAINER) {
       gates.add(member.proxy.orElseThrow().readiness());
     } else if (container.sdNotify() == SdNotifyPolicy.HEALTHY) {
-      Probe probe =
-          container.probes().startup().or(() -> container.probes().liveness()).orElseThrow();
-      gates.add(prober.untilPasses(member.engineName, probe, address, Prober.OnFailures.GIVE_UP));
+      // Healthy means its health check passed: podman derives that check from the liveness
+      // probe; a startup probe comes first when there is one. With neither, the readiness
+      // probe below is the only check there is.
+      container
+          .probes()
+          .startup()
+          .or(() -> container.probes().liveness())
+          .ifPresent(
+              probe ->
+                  gates.add(
+                      prober.untilPasses(
+                          member.engineName, probe, address, Prober.OnFailures.GIVE_UP)));
     }
     if (container.sdNotify() != SdNotifyPolicy.IGNORE) {
       container
