@@ -124,4 +124,7 @@ public interface ContainerEngine {
 
   /** Removes a secret. */
   void removeSecret(String secret) throws EngineException;
+
+  /** The pod's own IP address, where probes reach it; empty when it has none of its own. */
+  Optional<String> podAddress(String pod) throws EngineException;
 }

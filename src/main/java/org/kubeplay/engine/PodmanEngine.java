@@ -103,6 +103,23 @@ public final class PodmanEngine implements ContainerEngine {
   }
 
   @Override
+  public Optional<String> podAddress(String pod) throws EngineException {
+    Optional<PodInfo> info = inspectPod(pod);
+    if (info.isEmpty() || info.get().infraId().isEmpty()) {
+      return Optional.empty();
+    }
+    String context = "finding the address of pod '" + pod + "'";
+    List<String> args =
+        List.of(
+            "container",
+            "inspect",
+            "--format={{.NetworkSettings.IPAddress}}",
+            info.get().infraId());
+    String address = checked(context, request(args)).stdout().strip();
+    return address.isEmpty() ? Optional.empty() : Optional.of(address);
+  }
+
+  @Override
   public List<PodSummary> listPodsByLabel(String key, String value) throws EngineException {
     String context = "listing pods labelled '" + key + "=" + value + "'";
     List<String> args =

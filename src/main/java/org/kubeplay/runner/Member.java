@@ -1,0 +1,44 @@
+package org.kubeplay.runner;
+
+import java.util.Optional;
+import org.kubeplay.kube.Container;
+import org.kubeplay.kube.Pod;
+import org.kubeplay.kube.RestartPolicy;
+import org.kubeplay.notify.NotifyProxy;
+
+/** One container of the running workload, as the supervisor follows it. */
+final class Member {
+  /** The longest wait before a crashed container is started again, as a kubelet caps it. */
+  private static final long MAX_BACKOFF_SECONDS = 300;
+
+  final Pod pod;
+  final Container container;
+  final String engineName;
+  final Optional<NotifyProxy> proxy;
+  boolean ready;
+  boolean ended;
+  int exitCode;
+  int restarts;
+
+  Member(Pod pod, Container container, Optional<NotifyProxy> proxy) {
+    this.pod = pod;
+    this.container = container;
+    this.engineName = pod.name() + "-" + container.name();
+    this.proxy = proxy;
+  }
+
+  /** Whether the pod's restart policy starts the container again after this exit. */
+  boolean restartsAfter(int code) {
+    return pod.restartPolicy() == RestartPolicy.ALWAYS
+        || (pod.restartPolicy() == RestartPolicy.ON_FAILURE && code != 0);
+  }
+
+  /** Seconds to wait before the next restart: 1, 2, 4, ... up to five minutes. */
+  long backoffSeconds() {
+    return Math.min(MAX_BACKOFF_SECONDS, 1L << Math.min(restarts, 20));
+  }
+
+  String name() {
+    return container.name();
+  }
+}

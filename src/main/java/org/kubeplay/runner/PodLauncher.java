@@ -1,0 +1,167 @@
+package org.kubeplay.runner;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.kubeplay.engine.ContainerEngine;
+import org.kubeplay.engine.EngineException;
+import org.kubeplay.engine.ExitPolicy;
+import org.kubeplay.engine.Labels;
+import org.kubeplay.engine.Owner;
+import org.kubeplay.engine.PodSpec;
+import org.kubeplay.engine.PortMapping;
+import org.kubeplay.engine.Protocol;
+import org.kubeplay.kube.Container;
+import org.kubeplay.kube.Pod;
+import org.kubeplay.kube.Port;
+import org.kubeplay.kube.Volume;
+import org.kubeplay.kube.VolumeSource;
+import org.kubeplay.kube.Workload;
+
+/**
+ * Creates a workload's pods and containers through the engine: images, volumes, the pod, init
+ * containers run to completion, then the containers.
+ */
+final class PodLauncher {
+  private final Workload workload;
+  private final ContainerEngine engine;
+  private final Owner owner;
+  private final RuntimeDir runtime;
+  private final ImagePuller puller;
+  private final ContainerSpecs specs;
+  private final Notifier notifier;
+
+  PodLauncher(
+      Workload workload,
+      ContainerEngine engine,
+      Notifier notifier,
+      Owner owner,
+      RuntimeDir runtime) {
+    this.workload = workload;
+    this.engine = engine;
+    this.owner = owner;
+    this.runtime = runtime;
+    this.notifier = notifier;
+    this.puller = new ImagePuller(engine, notifier);
+    this.specs = new ContainerSpecs(workload, owner, runtime);
+  }
+
+  /** The name of a workload of several pods: its file's name without the extension. */
+  static String workloadName(Path file) {
+    String name = file.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    return dot > 0 ? name.substring(0, dot) : name;
+  }
+
+  /**
+   * Removes what an earlier run of the same file left, and pods of the same names, as {@code podman
+   * kube play --replace} does.
+   */
+  void removePrevious() throws StartFailure {
+    try {
+      new Down(engine, runtime).remove(owner, Optional.of(workload));
+      for (Pod pod : workload.pods()) {
+        if (engine.podExists(pod.name())) {
+          engine.removePod(pod.name());
+        }
+      }
+      runtime.create();
+    } catch (EngineException | IOException e) {
+      throw new StartFailure("removing an earlier run: " + e.getMessage(), e);
+    }
+  }
+
+  /** Pulls the pod's images, makes its volumes, creates it and runs its init containers. */
+  void prepare(Pod pod) throws StartFailure {
+    for (Container container : pod.initContainers()) {
+      puller.ensure(container);
+    }
+    for (Container container : pod.containers()) {
+      puller.ensure(container);
+    }
+    try {
+      makeVolumes(pod);
+      engine.createPod(podSpec(pod));
+    } catch (EngineException | IOException e) {
+      throw new StartFailure("creating pod '" + pod.name() + "': " + e.getMessage(), e);
+    }
+    for (Container init : pod.initContainers()) {
+      runInit(pod, init);
+    }
+  }
+
+  void create(Pod pod, Container container, Optional<Path> notifySocket) throws StartFailure {
+    try {
+      engine.createContainer(specs.of(pod, container, notifySocket));
+    } catch (EngineException | IllegalArgumentException e) {
+      throw new StartFailure("creating container '" + container.name() + "': " + e.getMessage(), e);
+    }
+  }
+
+  void start(Pod pod) throws StartFailure {
+    try {
+      engine.startPod(pod.name());
+    } catch (EngineException e) {
+      throw new StartFailure("starting pod '" + pod.name() + "': " + e.getMessage(), e);
+    }
+  }
+
+  private void runInit(Pod pod, Container init) throws StartFailure {
+    String name = pod.name() + "-" + init.name();
+    notifier.status(pod.name() + ": running init container " + init.name());
+    try {
+      engine.createContainer(specs.of(pod, init, Optional.empty()));
+      engine.startContainer(name);
+      int code = engine.waitForExit(name);
+      if (code != 0) {
+        var lines = engine.logs(name, Supervisor.LOG_LINES);
+        String last = lines.isEmpty() ? "" : ": " + lines.get(lines.size() - 1);
+        throw new StartFailure(
+            "init container '" + init.name() + "' exited with code " + code + last, code, null);
+      }
+      engine.removeContainer(name);
+    } catch (EngineException e) {
+      throw new StartFailure("running init container '" + init.name() + "': " + e.getMessage(), e);
+    }
+  }
+
+  private void makeVolumes(Pod pod) throws EngineException, IOException {
+    var files = new VolumeFiles(workload);
+    for (Volume volume : pod.volumes()) {
+      VolumeSource source = volume.source();
+      if (source instanceof VolumeSource.EmptyDir empty && !"Memory".equals(empty.medium())) {
+        engine.createVolume(ContainerSpecs.emptyDirVolume(pod, volume), owner.labels());
+      } else if (source instanceof VolumeSource.Claim claim) {
+        // A claim outlives the workload, as a PersistentVolumeClaim does: no owner label.
+        engine.createVolume(claim.claimName(), Map.of());
+      } else if (source instanceof VolumeSource.Files projected) {
+        files.write(projected, runtime.volume(pod.name(), volume.name()));
+      }
+    }
+  }
+
+  private PodSpec podSpec(Pod pod) {
+    var spec = PodSpec.builder(pod.name(), owner).hostNetwork(pod.hostNetwork());
+    pod.hostname().ifPresent(spec::hostname);
+    // The supervisor restarts containers itself: the pod must outlive its last container.
+    spec.exitPolicy(ExitPolicy.CONTINUE);
+    if (!pod.hostNetwork()) {
+      for (Container container : pod.containers()) {
+        container.ports().stream()
+            .filter(p -> p.hostPort() > 0)
+            .forEach(port -> spec.port(mapping(port)));
+      }
+    }
+    spec.label(Labels.KUBEPLAY_FILE, owner.file().toString());
+    return spec.build();
+  }
+
+  private static PortMapping mapping(Port port) {
+    return new PortMapping(
+        port.hostIP(),
+        port.hostPort(),
+        port.containerPort(),
+        Protocol.fromWireName(port.protocol().wireName().toLowerCase()));
+  }
+}

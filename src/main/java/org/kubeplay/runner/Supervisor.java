@@ -1,0 +1,415 @@
+package org.kubeplay.runner;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.kubeplay.engine.ContainerEngine;
+import org.kubeplay.engine.EngineException;
+import org.kubeplay.engine.Owner;
+import org.kubeplay.kube.Container;
+import org.kubeplay.kube.Pod;
+import org.kubeplay.kube.SdNotifyPolicy;
+import org.kubeplay.kube.Workload;
+import org.kubeplay.notify.NotifyHub;
+import org.kubeplay.notify.NotifyProxy;
+import org.kubeplay.notify.SocketAccess;
+
+/**
+ * {@code kubeplay run}: starts a workload, tells the service manager when it is ready, and stays
+ * its main process until the workload ends or is stopped.
+ *
+ * <p>Everything that happens to the workload (a container ready, a container exited, a stop signal)
+ * arrives on one event queue, handled by the thread that called {@link #run}.
+ */
+public final class Supervisor {
+  private static final System.Logger LOG = System.getLogger(Supervisor.class.getName());
+
+  /** How many of a failed container's last log lines its error shows. */
+  static final int LOG_LINES = 10;
+
+  /**
+   * How long a notify proxy waits for READY=1 on its own: in effect never, since the unit's start
+   * timeout bounds the start.
+   */
+  private static final Duration PROXY_READY_TIMEOUT = Duration.ofDays(365);
+
+  private final Workload workload;
+  private final ContainerEngine engine;
+  private final Notifier notifier;
+  private final Owner owner;
+  private final RuntimeDir runtime;
+  private final PrintWriter err;
+  private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+  private final Map<String, Member> members = new LinkedHashMap<>();
+  private final ScheduledExecutorService timer =
+      Executors.newSingleThreadScheduledExecutor(daemon("kubeplay-timer"));
+  private final Prober prober;
+
+  Supervisor(
+      Workload workload,
+      ContainerEngine engine,
+      Notifier notifier,
+      Owner owner,
+      RuntimeDir runtime,
+      PrintWriter err) {
+    this.workload = workload;
+    this.engine = engine;
+    this.notifier = notifier;
+    this.owner = owner;
+    this.runtime = runtime;
+    this.err = err;
+    this.prober = new Prober(engine, timer);
+  }
+
+  /** Asks the supervisor to stop the workload; safe from any thread, such as a signal's. */
+  void requestStop(String why) {
+    events.add(new Event.StopRequested(why));
+  }
+
+  /** Runs the workload to its end and returns the exit code for the supervisor's process. */
+  int run() {
+    try (NotifyHub hub = NotifyHub.start(name(), notifier)) {
+      try {
+        start(hub);
+        if (!awaitReady()) {
+          return stop();
+        }
+      } catch (StartFailure failure) {
+        return failStart(failure);
+      }
+      notifier.ready(notifier.withContainerStatus(readyLine()));
+      LOG.log(System.Logger.Level.INFO, "{0}", readyLine());
+      return supervise();
+    } catch (IOException e) {
+      return failStart(new StartFailure("opening the notify proxies: " + e.getMessage(), e));
+    } finally {
+      timer.shutdownNow();
+    }
+  }
+
+  private void start(NotifyHub hub) throws StartFailure {
+    notifier.status(name() + ": starting");
+    var launcher = new PodLauncher(workload, engine, notifier, owner, runtime);
+    launcher.removePrevious();
+    for (Pod pod : workload.pods()) {
+      launcher.prepare(pod);
+      for (Container container : pod.containers()) {
+        Optional<NotifyProxy> proxy = openProxy(hub, container);
+        Member member = new Member(pod, container, proxy);
+        members.put(member.engineName, member);
+        launcher.create(pod, container, proxy.map(NotifyProxy::path));
+      }
+      launcher.start(pod);
+    }
+    members.values().forEach(this::followReadiness);
+    members.values().forEach(this::watchExit);
+  }
+
+  private Optional<NotifyProxy> openProxy(NotifyHub hub, Container container) throws StartFailure {
+    if (container.sdNotify() != SdNotifyPolicy.CONTAINER) {
+      return Optional.empty();
+    }
+    Path socket = runtime.notifySocket(members.size());
+    try {
+      return Optional.of(
+          hub.open(container.name(), socket, socketAccess(container), PROXY_READY_TIMEOUT));
+    } catch (IOException e) {
+      throw new StartFailure(
+          "opening the notify socket of container '" + container.name() + "': " + e.getMessage(),
+          e);
+    }
+  }
+
+  /** Only the container's own user (or root, the supervisor's) may send to its socket. */
+  private static SocketAccess socketAccess(Container container) {
+    var security = container.securityContext();
+    return security
+        .runAsUser()
+        .map(
+            uid ->
+                SocketAccess.forUser(uid.intValue(), security.runAsGroup().orElse(uid).intValue()))
+        .orElse(SocketAccess.OWNER_ONLY);
+  }
+
+  /** Turns the container's readiness, by its policy and probes, into one event. */
+  private void followReadiness(Member member) {
+    Container container = member.container;
+    String address = podAddress(member.pod);
+    List<CompletableFuture<Void>> gates = new ArrayList<>();
+    if (container.sdNotify() == SdNotifyPolicy.CONTAINER) {
+      gates.add(member.proxy.orElseThrow().readiness());
+    } else if (container.sdNotify() == SdNotifyPolicy.HEALTHY) {
+      // Healthy means its health check passed: podman derives that check from the liveness
+      // probe; a startup probe comes first when there is one. With neither, the readiness
+      // probe below is the only check there is.
+      container
+          .probes()
+          .startup()
+          .or(() -> container.probes().liveness())
+          .ifPresent(
+              probe ->
+                  gates.add(
+                      prober.untilPasses(
+                          member.engineName, probe, address, Prober.OnFailures.GIVE_UP)));
+    }
+    if (container.sdNotify() != SdNotifyPolicy.IGNORE) {
+      container
+          .probes()
+          .readiness()
+          .ifPresent(
+              probe ->
+                  gates.add(
+                      prober.untilPasses(
+                          member.engineName, probe, address, Prober.OnFailures.KEEP_TRYING)));
+    }
+    CompletableFuture.allOf(gates.toArray(CompletableFuture[]::new))
+        .whenComplete(
+            (ok, error) ->
+                events.add(
+                    error == null
+                        ? new Event.Ready(member.engineName)
+                        : new Event.Failed(member.engineName, reason(error))));
+  }
+
+  private String podAddress(Pod pod) {
+    if (pod.hostNetwork()) {
+      return "127.0.0.1";
+    }
+    try {
+      return engine.podAddress(pod.name()).orElse("127.0.0.1");
+    } catch (EngineException e) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "finding the address of pod ''{0}'', probing " + "127.0.0.1 instead: {1}",
+          pod.name(),
+          e.getMessage());
+      return "127.0.0.1";
+    }
+  }
+
+  /** Waits in a thread of its own for the container's process to end. */
+  private void watchExit(Member member) {
+    Thread watcher =
+        daemon("wait-" + member.engineName)
+            .newThread(
+                () -> {
+                  try {
+                    events.add(
+                        new Event.Exited(member.engineName, engine.waitForExit(member.engineName)));
+                  } catch (EngineException e) {
+                    events.add(new Event.Failed(member.engineName, e.getMessage()));
+                  }
+                });
+    watcher.start();
+  }
+
+  /** Returns true when every container is ready, false when asked to stop first. */
+  private boolean awaitReady() throws StartFailure {
+    while (members.values().stream().anyMatch(m -> !m.ready)) {
+      Event event = nextEvent();
+      if (event instanceof Event.Ready ready) {
+        members.get(ready.container()).ready = true;
+        notifier.status(progressLine());
+      } else if (event instanceof Event.Exited exited) {
+        throw exitedBeforeReady(members.get(exited.container()), exited.exitCode());
+      } else if (event instanceof Event.Failed failed) {
+        throw new StartFailure(
+            "container '"
+                + members.get(failed.container()).name()
+                + "' did not become ready: "
+                + failed.reason());
+      } else if (event instanceof Event.StopRequested) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private StartFailure exitedBeforeReady(Member member, int code) {
+    List<String> lines = lastLogLines(member);
+    member.proxy.ifPresent(p -> p.containerExited(code, ""));
+    String last = lines.isEmpty() ? "" : ": " + lines.get(lines.size() - 1);
+    var failure =
+        new StartFailure(
+            "container '"
+                + member.name()
+                + "' exited with code "
+                + code
+                + " before it was ready"
+                + last,
+            code,
+            null);
+    lines.forEach(line -> failure.addSuppressed(new LogLine(member.name(), line)));
+    return failure;
+  }
+
+  /** Follows the ready workload until it ends by itself or is asked to stop. */
+  private int supervise() {
+    while (true) {
+      Event event = nextEvent();
+      if (event instanceof Event.StopRequested) {
+        return stop();
+      } else if (event instanceof Event.Exited exited) {
+        Member member = members.get(exited.container());
+        if (!afterExit(member, exited.exitCode())) {
+          return endedByItself();
+        }
+      } else if (event instanceof Event.RestartDue due) {
+        restart(members.get(due.container()));
+      }
+    }
+  }
+
+  /** Records an exit; returns false when nothing of the workload runs or will run again. */
+  private boolean afterExit(Member member, int code) {
+    member.exitCode = code;
+    if (member.restartsAfter(code)) {
+      long delay = member.backoffSeconds();
+      notifier.status(
+          name()
+              + ": container '"
+              + member.name()
+              + "' exited with code "
+              + code
+              + ", restarting in "
+              + delay
+              + " s");
+      timer.schedule(
+          () -> events.add(new Event.RestartDue(member.engineName)), delay, TimeUnit.SECONDS);
+      return true;
+    }
+    member.ended = true;
+    LOG.log(
+        System.Logger.Level.INFO, "container {0} exited with code {1}", member.engineName, code);
+    return members.values().stream().anyMatch(m -> !m.ended);
+  }
+
+  private void restart(Member member) {
+    try {
+      engine.startContainer(member.engineName);
+      member.restarts++;
+      watchExit(member);
+      notifier.status(readyLine());
+    } catch (EngineException e) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "restarting container {0} failed, retrying: {1}",
+          member.engineName,
+          e.getMessage());
+      events.add(new Event.Exited(member.engineName, member.exitCode));
+    }
+  }
+
+  private int endedByItself() {
+    int code = 0;
+    for (Pod pod : workload.pods()) {
+      List<Integer> codes =
+          members.values().stream().filter(m -> m.pod == pod).map(m -> m.exitCode).toList();
+      int podCode = ExitCodes.propagate(pod.exitCodePropagation(), codes);
+      code = code == 0 ? podCode : code;
+    }
+    notifier.status(name() + ": ended, exit code " + code);
+    LOG.log(System.Logger.Level.INFO, "workload {0} ended by itself, exit code {1}", name(), code);
+    return code;
+  }
+
+  /** Stops every pod, each container with its stop signal and the pod's grace period. */
+  private int stop() {
+    notifier.stopping(name() + ": stopping");
+    List<Pod> pods = new ArrayList<>(workload.pods());
+    java.util.Collections.reverse(pods);
+    for (Pod pod : pods) {
+      try {
+        engine.stopPod(pod.name(), Duration.ofSeconds(pod.terminationGracePeriodSeconds()));
+      } catch (EngineException e) {
+        LOG.log(
+            System.Logger.Level.WARNING,
+            "stopping pod {0} failed, ignoring: {1}",
+            pod.name(),
+            e.getMessage());
+      }
+    }
+    LOG.log(System.Logger.Level.INFO, "workload {0} stopped", name());
+    return 0;
+  }
+
+  private int failStart(StartFailure failure) {
+    String message = name() + ": " + failure.getMessage();
+    notifier.status(message);
+    err.println("kubeplay run: " + message);
+    for (Throwable line : failure.getSuppressed()) {
+      err.println("  " + line.getMessage());
+    }
+    err.flush();
+    new Down(engine, runtime).removeQuietly(owner, workload);
+    return failure.exitCode();
+  }
+
+  private List<String> lastLogLines(Member member) {
+    try {
+      return engine.logs(member.engineName, LOG_LINES);
+    } catch (EngineException e) {
+      return List.of("(no logs: " + e.getMessage() + ")");
+    }
+  }
+
+  private Event nextEvent() {
+    try {
+      return events.take();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new Event.StopRequested("interrupt");
+    }
+  }
+
+  private String name() {
+    return workload.pods().size() == 1
+        ? workload.pods().get(0).name()
+        : PodLauncher.workloadName(workload.file());
+  }
+
+  private String readyLine() {
+    return name() + ": " + members.size() + "/" + members.size() + " containers ready";
+  }
+
+  private String progressLine() {
+    long ready = members.values().stream().filter(m -> m.ready).count();
+    return name() + ": " + ready + "/" + members.size() + " containers ready";
+  }
+
+  private static String reason(Throwable error) {
+    Throwable cause =
+        error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    return cause.getMessage();
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon(String name) {
+    return runnable -> {
+      Thread thread = new Thread(runnable, name);
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+
+  /** One log line of a failed container, carried with its start failure. */
+  private static final class LogLine extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    LogLine(String container, String line) {
+      super(container + "| " + line, null, false, false);
+    }
+  }
+}
