@@ -115,7 +115,7 @@ public final class PodmanEngine implements ContainerEngine {
             "inspect",
             "--format={{.NetworkSettings.IPAddress}}",
             info.get().infraId());
-    String address = checked(context, request(args)).stdout().strip();
+    String address = podman.call(context, args).checked().stdout().strip();
     return address.isEmpty() ? Optional.empty() : Optional.of(address);
   }
 
