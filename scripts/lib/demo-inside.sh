@@ -1,7 +1,7 @@
 # The demo's steps, run by scripts/demo inside scripts/sandbox.
 set -euo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
-work=$(mktemp -d)
+work=$(mktemp -d /tmp/kubeplay-demo.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }

@@ -97,6 +97,10 @@ public final class Supervisor {
       return supervise();
     } catch (IOException e) {
       return failStart(new StartFailure("opening the notify proxies: " + e.getMessage(), e));
+    } catch (RuntimeException e) {
+      // A defect, but the workload must still not be left half made.
+      LOG.log(System.Logger.Level.ERROR, "supervisor failed", e);
+      return failStart(new StartFailure("internal error: " + e, e));
     } finally {
       timer.shutdownNow();
       waiters.shutdownNow();
