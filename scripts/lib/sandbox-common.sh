@@ -65,6 +65,14 @@ setup_cgroups() {
   mkdir /sys/fs/cgroup/{systemd,unified}/"$sandbox_cgroup"
 }
 
+# With KUBEPLAY_SANDBOX_INFO set, writes what identifies this sandbox to that file, so that a
+# test can check afterwards that none of it is left: its namespaces and its cgroup.
+write_sandbox_info() {
+  [[ -n ${KUBEPLAY_SANDBOX_INFO:-} ]] || return 0
+  printf 'pidns=%s\nmntns=%s\ncgroup=%s\n' "$(readlink /proc/self/ns/pid)" \
+    "$(readlink /proc/self/ns/mnt)" "$sandbox_cgroup" >"$KUBEPLAY_SANDBOX_INFO"
+}
+
 # mount_v1 CONTROLLERS: one v1 hierarchy, with a link per controller when they are joined,
 # the way a booted systemd lays them out.
 mount_v1() {
