@@ -3,7 +3,6 @@ package org.kubeplay;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -57,8 +56,7 @@ class ManPagesTest {
   @ParameterizedTest
   @MethodSource("pages")
   void pageHasNoMandocWarnings(Path page) throws Exception {
-    // mandoc is optional; scripts/test installs it, and groff checks every page regardless.
-    assumeTrue(onPath("mandoc"), "mandoc is not installed");
+    assertTrue(onPath("mandoc"), "mandoc is not installed: scripts/test installs it");
     Output output = run("mandoc", "-Tlint", "-Wwarning", page.toString());
 
     assertEquals("", output.text(), "mandoc output for " + page);
