@@ -65,6 +65,14 @@ setup_cgroups() {
   mkdir /sys/fs/cgroup/{systemd,unified}/"$sandbox_cgroup"
 }
 
+# With KUBEPLAY_SANDBOX_INFO set, writes what identifies this sandbox to that file, so that a
+# test can check afterwards that none of it is left: its namespaces and its cgroup.
+write_sandbox_info() {
+  [[ -n ${KUBEPLAY_SANDBOX_INFO:-} ]] || return 0
+  printf 'pidns=%s\nmntns=%s\ncgroup=%s\n' "$(readlink /proc/self/ns/pid)" \
+    "$(readlink /proc/self/ns/mnt)" "$sandbox_cgroup" >"$KUBEPLAY_SANDBOX_INFO"
+}
+
 # mount_v1 CONTROLLERS: one v1 hierarchy, with a link per controller when they are joined,
 # the way a booted systemd lays them out.
 mount_v1() {
@@ -134,6 +142,10 @@ unqualified-search-registries = []
 location = "$registry_addr"
 insecure = true
 
+[[registry]]
+location = "localhost:${registry_addr##*:}"
+insecure = true
+
 [aliases]
 "kubeplay-test" = "localhost/kubeplay-test"
 CONF
@@ -199,11 +211,13 @@ stop_all() {
   trap - INT TERM
   local ids
   ids=$(podman ps --all --quiet --no-trunc 2>/dev/null; podman pod ps --quiet --no-trunc 2>/dev/null)
+  # The manager first: it stops the units still running, as a shutdown would, so their
+  # supervisors stop their pods; whatever is left then goes by force.
+  if [[ -n ${manager_pid:-} ]] && kill -TERM "$manager_pid" 2>/dev/null; then
+    wait_gone "$manager_pid" 90
+  fi
   podman pod rm --all --force --time 0 >/dev/null 2>&1 || true
   podman rm --all --force --time 0 >/dev/null 2>&1 || true
-  if [[ -n ${manager_pid:-} ]] && kill -TERM "$manager_pid" 2>/dev/null; then
-    wait_gone "$manager_pid" 10
-  fi
   [[ -n ${registry_pid:-} ]] && kill -TERM "$registry_pid" 2>/dev/null || true
   # As init of the PID namespace, `kill -1` reaches every other process in it.
   kill -KILL -1 2>/dev/null || true
@@ -232,19 +246,23 @@ remove_cgroups() {
 }
 
 remove_cgroup_tree() {
-  [[ -d $1 ]] && find "$1" -depth -type d -exec rmdir {} + 2>/dev/null
-  return 0
+  if [[ -d $1 ]]; then
+    find "$1" -depth -type d -exec rmdir {} + 2>/dev/null || true
+  fi
 }
 
-# A sandbox killed with SIGKILL cannot clean up; the next one removes its empty cgroups.
-# Only those over a minute old: a younger one may belong to a sandbox that is starting.
+# A sandbox killed with SIGKILL cannot clean up; the next one removes its cgroups, once no
+# process is left in them and they are over a minute old (a younger one may belong to a
+# sandbox that is starting; another sandbox still running always has a process in its own).
 remove_stale_cgroups() {
   local dir born now
   now=$(date +%s)
   for dir in /sys/fs/cgroup/{systemd,unified}/kubeplay-sandbox.*; do
     [[ -d $dir ]] || continue
     born=${dir##*.}
-    ((now - ${born:0:10} > 60)) && remove_cgroup_tree "$dir"
+    ((now - ${born:0:10} > 60)) || continue
+    if ! find "$dir" -name cgroup.procs -exec cat {} + 2>/dev/null | grep -q .; then
+      remove_cgroup_tree "$dir"
+    fi
   done
-  return 0
 }

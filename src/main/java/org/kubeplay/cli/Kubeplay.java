@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Plays Kubernetes YAML workloads under systemd.",
-    subcommands = {RunCommand.class, DownCommand.class})
+    subcommands = {ValidateCommand.class, RunCommand.class, DownCommand.class})
 public final class Kubeplay {
   /** Exit code for a usage error, as picocli and most Unix tools use it. */
   public static final int EXIT_USAGE = 2;

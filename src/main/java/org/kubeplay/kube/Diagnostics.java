@@ -1,6 +1,7 @@
 package org.kubeplay.kube;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.nodes.Node;
@@ -39,12 +40,15 @@ final class Diagnostics {
     return found.stream().anyMatch(Diagnostic::isError);
   }
 
+  /** Returns every diagnostic in the order of the text (stable for the same position). */
   List<Diagnostic> all() {
-    return List.copyOf(found);
+    return found.stream()
+        .sorted(Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column))
+        .toList();
   }
 
   List<Diagnostic> warnings() {
-    return found.stream().filter(d -> !d.isError()).toList();
+    return all().stream().filter(d -> !d.isError()).toList();
   }
 
   private void add(Mark at, String path, String message, Severity severity) {

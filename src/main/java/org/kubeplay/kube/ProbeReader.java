@@ -3,6 +3,7 @@ package org.kubeplay.kube;
 import java.util.List;
 import java.util.Optional;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /** Reads a liveness, readiness or startup probe, resolving named ports. */
 final class ProbeReader {
@@ -53,8 +54,16 @@ final class ProbeReader {
 
   private static Optional<ProbeAction> exec(Fields fields) {
     List<String> command = fields.strings("command");
+    boolean written =
+        fields
+            .value("command")
+            .filter(node -> !(node instanceof SequenceNode seq) || !seq.getValue().isEmpty())
+            .isPresent();
     if (command.isEmpty()) {
-      fields.error("command", "an exec probe needs a command");
+      if (!written) {
+        // Items that are not strings were already reported.
+        fields.error("command", "an exec probe needs a command");
+      }
       return Optional.empty();
     }
     return Optional.of(new ProbeAction.Exec(command));

@@ -61,9 +61,9 @@ final class Quantities {
     BigDecimal number = new BigDecimal(matcher.group(1));
     String suffix = matcher.group(2) == null ? "" : matcher.group(2);
     BigDecimal value =
-        suffix.startsWith("e") || suffix.startsWith("E")
-            ? number.scaleByPowerOfTen(Integer.parseInt(suffix.substring(1)))
-            : number.multiply(SUFFIXES.get(suffix));
+        SUFFIXES.containsKey(suffix)
+            ? number.multiply(SUFFIXES.get(suffix))
+            : number.scaleByPowerOfTen(Integer.parseInt(suffix.substring(1)));
     return value.signum() < 0 ? Optional.empty() : Optional.of(value);
   }
 

@@ -5,6 +5,9 @@ import java.util.Optional;
 
 /** Finds the known name closest to a misspelt one, by edit distance. */
 final class Suggestions {
+  /** Longest name compared: field names are short, and the table grows with the product. */
+  static final int MAX_LENGTH = 64;
+
   private Suggestions() {}
 
   /**
@@ -12,6 +15,9 @@ final class Suggestions {
    * most a third of the typo's length away, and never more than 3 edits.
    */
   static Optional<String> closest(String typo, Collection<String> candidates) {
+    if (typo.length() > MAX_LENGTH) {
+      return Optional.empty();
+    }
     int limit = Math.min(3, Math.max(1, typo.length() / 3));
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
@@ -25,23 +31,30 @@ final class Suggestions {
     return bestDistance <= limit ? Optional.ofNullable(best) : Optional.empty();
   }
 
-  /** Returns the Levenshtein distance of two strings, with two rows of memory. */
+  /**
+   * Returns the edit distance of two strings, counting a swap of two neighbours as one edit
+   * (optimal string alignment), since swapped letters are the commonest typo.
+   */
   static int distance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      d[i][0] = i;
+    }
     for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
+      d[0][j] = j;
     }
     for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
       for (int j = 1; j <= b.length(); j++) {
-        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        d[i][j] = Math.min(d[i - 1][j - 1] + cost, Math.min(d[i - 1][j], d[i][j - 1]) + 1);
+        if (i > 1
+            && j > 1
+            && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
       }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
     }
-    return previous[b.length()];
+    return d[a.length()][b.length()];
   }
 }

@@ -53,7 +53,9 @@ public final class WorkloadReader {
     return read(file, text.getBytes(StandardCharsets.UTF_8));
   }
 
-  private Workload read(Path file, byte[] bytes) throws ManifestException {
+  /** Reads and validates manifest bytes; {@code file} names it in diagnostics. */
+  /** Reads and validates manifest bytes; {@code file} names it in diagnostics. */
+  public Workload read(Path file, byte[] bytes) throws ManifestException {
     Diagnostics diagnostics = new Diagnostics(file.toString());
     List<Node> documents = YamlLoader.load(bytes, diagnostics);
     ReadContext context = new ReadContext(diagnostics, aliases);

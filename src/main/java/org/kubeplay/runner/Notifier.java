@@ -24,8 +24,13 @@ final class Notifier implements NotifyListener {
     this.client = client;
   }
 
+  /** Sends a STATUS line; a text of several lines (such as podman's errors) becomes one. */
   void status(String text) {
-    send(List.of(new NotifyMessage.Status(text)));
+    send(List.of(new NotifyMessage.Status(oneLine(text))));
+  }
+
+  static String oneLine(String text) {
+    return text.strip().replace('\0', ' ').replaceAll("\\s*\n\\s*", " / ");
   }
 
   /** Asks for more start time: systemd's start timeout restarts from now with this much. */
@@ -39,11 +44,11 @@ final class Notifier implements NotifyListener {
         List.of(
             new NotifyMessage.MainPid(ProcessHandle.current().pid()),
             new NotifyMessage.Ready(),
-            new NotifyMessage.Status(status)));
+            new NotifyMessage.Status(oneLine(status))));
   }
 
   void stopping(String status) {
-    send(List.of(new NotifyMessage.Stopping(), new NotifyMessage.Status(status)));
+    send(List.of(new NotifyMessage.Stopping(), new NotifyMessage.Status(oneLine(status))));
   }
 
   /**

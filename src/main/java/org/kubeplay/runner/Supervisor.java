@@ -21,7 +21,6 @@ import org.kubeplay.engine.EngineException;
 import org.kubeplay.engine.Owner;
 import org.kubeplay.kube.Container;
 import org.kubeplay.kube.Pod;
-import org.kubeplay.kube.Probe;
 import org.kubeplay.kube.SdNotifyPolicy;
 import org.kubeplay.kube.Workload;
 import org.kubeplay.notify.NotifyHub;
@@ -58,6 +57,8 @@ public final class Supervisor {
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(daemon("kubeplay-timer"));
   private final Prober prober;
+  private final java.util.concurrent.ExecutorService waiters =
+      Executors.newCachedThreadPool(daemon("kubeplay-exit"));
 
   Supervisor(
       Workload workload,
@@ -96,8 +97,13 @@ public final class Supervisor {
       return supervise();
     } catch (IOException e) {
       return failStart(new StartFailure("opening the notify proxies: " + e.getMessage(), e));
+    } catch (RuntimeException e) {
+      // A defect, but the workload must still not be left half made.
+      LOG.log(System.Logger.Level.ERROR, "supervisor failed", e);
+      return failStart(new StartFailure("internal error: " + e, e));
     } finally {
       timer.shutdownNow();
+      waiters.shutdownNow();
     }
   }
 
@@ -153,9 +159,18 @@ public final class Supervisor {
     if (container.sdNotify() == SdNotifyPolicy.CONTAINER) {
       gates.add(member.proxy.orElseThrow().readiness());
     } else if (container.sdNotify() == SdNotifyPolicy.HEALTHY) {
-      Probe probe =
-          container.probes().startup().or(() -> container.probes().liveness()).orElseThrow();
-      gates.add(prober.untilPasses(member.engineName, probe, address, Prober.OnFailures.GIVE_UP));
+      // Healthy means its health check passed: podman derives that check from the liveness
+      // probe; a startup probe comes first when there is one. With neither, the readiness
+      // probe below is the only check there is.
+      container
+          .probes()
+          .startup()
+          .or(() -> container.probes().liveness())
+          .ifPresent(
+              probe ->
+                  gates.add(
+                      prober.untilPasses(
+                          member.engineName, probe, address, Prober.OnFailures.GIVE_UP)));
     }
     if (container.sdNotify() != SdNotifyPolicy.IGNORE) {
       container
@@ -192,20 +207,38 @@ public final class Supervisor {
     }
   }
 
-  /** Waits in a thread of its own for the container's process to end. */
+  /**
+   * Learns when the container's process ends, then asks the engine for its exit code.
+   *
+   * <p>The supervisor watches the process itself rather than keep a {@code podman wait} running per
+   * container: each of those costs some 30 MB for the whole life of the workload. The JDK polls a
+   * process that is not its child, every 0.3 s at first and at most every 5 s, which is soon enough
+   * to notice a workload's end.
+   */
   private void watchExit(Member member) {
-    Thread watcher =
-        daemon("wait-" + member.engineName)
-            .newThread(
-                () -> {
-                  try {
-                    events.add(
-                        new Event.Exited(member.engineName, engine.waitForExit(member.engineName)));
-                  } catch (EngineException e) {
-                    events.add(new Event.Failed(member.engineName, e.getMessage()));
-                  }
-                });
-    watcher.start();
+    long pid = containerPid(member);
+    Optional<ProcessHandle> process = pid > 0 ? ProcessHandle.of(pid) : Optional.empty();
+    CompletableFuture<?> ended =
+        process.isPresent() ? process.get().onExit() : CompletableFuture.completedFuture(null);
+    ended.thenRunAsync(() -> events.add(exitOf(member)), waiters);
+  }
+
+  private long containerPid(Member member) {
+    try {
+      return engine.inspectContainer(member.engineName).map(info -> info.pid()).orElse(0L);
+    } catch (EngineException e) {
+      LOG.log(System.Logger.Level.DEBUG, "inspecting {0}: {1}", member.engineName, e);
+      return 0;
+    }
+  }
+
+  /** The exit of a container whose process has ended: the engine answers at once. */
+  private Event exitOf(Member member) {
+    try {
+      return new Event.Exited(member.engineName, engine.waitForExit(member.engineName));
+    } catch (EngineException e) {
+      return new Event.Failed(member.engineName, e.getMessage());
+    }
   }
 
   /** Returns true when every container is ready, false when asked to stop first. */

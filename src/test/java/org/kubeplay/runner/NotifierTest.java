@@ -71,6 +71,14 @@ class NotifierTest {
         "MAINPID=" + pid + "\nREADY=1\nSTATUS=web: 2/2 containers ready", datagram.strip());
   }
 
+  @Test
+  void statusOfSeveralLinesIsSentAsOne() throws Exception {
+    notifier.status("pulling: podman exited 125: Trying to pull x...\nError: no registry\n");
+
+    assertEquals(
+        "STATUS=pulling: podman exited 125: Trying to pull x... / Error: no registry", receive());
+  }
+
   private String receive() throws Exception {
     List<String> got = new ArrayList<>();
     Instant deadline = Instant.now().plus(Duration.ofSeconds(5));

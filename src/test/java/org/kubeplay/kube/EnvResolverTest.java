@@ -1,0 +1,65 @@
+package org.kubeplay.kube;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class EnvResolverTest {
+  private static final String TEXT =
+      """
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: env
+        labels: {tier: web}
+      spec:
+        containers:
+          - name: main
+            image: localhost/x
+            envFrom:
+              - configMapRef: {name: settings}
+              - prefix: S_
+                secretRef: {name: creds}
+            env:
+              - {name: LITERAL, value: plain}
+              - name: MODE
+                valueFrom: {configMapKeyRef: {name: settings, key: mode}}
+              - name: TOKEN
+                valueFrom: {secretKeyRef: {name: creds, key: token}}
+              - name: POD
+                valueFrom: {fieldRef: {fieldPath: metadata.name}}
+              - name: TIER
+                valueFrom: {fieldRef: {fieldPath: "metadata.labels['tier']"}}
+              - name: GONE
+                valueFrom: {configMapKeyRef: {name: absent, key: k, optional: true}}
+      ---
+      apiVersion: v1
+      kind: ConfigMap
+      metadata: {name: settings}
+      data: {mode: fast, color: blue}
+      ---
+      apiVersion: v1
+      kind: Secret
+      metadata: {name: creds}
+      data: {token: czNjcjN0}
+      stringData: {user: admin}
+      """;
+
+  @Test
+  void environmentResolvesEveryKindOfSourceInKubernetesOrder() throws Exception {
+    Workload workload =
+        new WorkloadReader(ShortNameAliases.of(Map.of())).read(Path.of("e.yaml"), TEXT);
+    Pod pod = workload.pods().get(0);
+
+    Map<String, String> environment =
+        new EnvResolver(workload).environment(pod, pod.containers().get(0));
+
+    assertEquals(
+        Map.of(
+            "mode", "fast", "color", "blue", "S_token", "s3cr3t", "S_user", "admin", "LITERAL",
+            "plain", "MODE", "fast", "TOKEN", "s3cr3t", "POD", "env", "TIER", "web"),
+        environment);
+  }
+}
