@@ -32,6 +32,7 @@ public final class PlayedUnit {
 
   /** The unit that plays {@code file}, an absolute path, named by the real systemd-escape. */
   public static PlayedUnit forFile(Path file) {
+    // Not --path: the unit runs `kubeplay run %I`, and %I of a --path name has no leading '/'.
     String instance = Command.run("systemd-escape", file.toString()).checked().strip();
     return new PlayedUnit(file, "podman-kube@" + instance + ".service");
   }
