@@ -11,6 +11,9 @@ sealed interface Event {
   /** A container cannot become ready, for the given reason; it fails the start. */
   record Failed(String container, String reason) implements Event {}
 
+  /** A running container failed its liveness probe as often as the probe allows. */
+  record Unhealthy(String container, String reason) implements Event {}
+
   /** A container's restart delay has passed. */
   record RestartDue(String container) implements Event {}
 

@@ -47,11 +47,10 @@ final class Prober {
       String container, Probe probe, String address, OnFailures onFailures) {
     var result = new CompletableFuture<Void>();
     var counts = new int[2]; // passes in a row, failures in a row
-    Runnable round =
+    every(
+        probe,
+        result,
         () -> {
-          if (result.isDone()) {
-            return;
-          }
           Outcome outcome = check(container, probe.action(), address, timeout(probe));
           counts[outcome.passed() ? 0 : 1]++;
           counts[outcome.passed() ? 1 : 0] = 0;
@@ -61,15 +60,43 @@ final class Prober {
             result.completeExceptionally(
                 new IOException("probe failed " + counts[1] + " times: " + outcome.detail()));
           }
-        };
+        });
+    return result;
+  }
+
+  /**
+   * Completes, with the last failure, once the probe has failed its failure threshold in a row;
+   * cancel it to stop probing.
+   */
+  CompletableFuture<String> untilFails(String container, Probe probe, String address) {
+    var result = new CompletableFuture<String>();
+    var failures = new int[1];
+    every(
+        probe,
+        result,
+        () -> {
+          Outcome outcome = check(container, probe.action(), address, timeout(probe));
+          failures[0] = outcome.passed() ? 0 : failures[0] + 1;
+          if (failures[0] >= probe.failureThreshold()) {
+            result.complete(outcome.detail());
+          }
+        });
+    return result;
+  }
+
+  /** Runs {@code round} by the probe's delay and period until {@code until} is done. */
+  private void every(Probe probe, CompletableFuture<?> until, Runnable round) {
     var task =
         timer.scheduleWithFixedDelay(
-            round,
+            () -> {
+              if (!until.isDone()) {
+                round.run();
+              }
+            },
             probe.initialDelaySeconds() * 1000L,
             probe.periodSeconds() * 1000L,
             TimeUnit.MILLISECONDS);
-    result.whenComplete((ok, error) -> task.cancel(false));
-    return result;
+    until.whenComplete((value, error) -> task.cancel(false));
   }
 
   /** Runs one check of a probe action against a container. */

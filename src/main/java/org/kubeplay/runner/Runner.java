@@ -20,6 +20,9 @@ public final class Runner {
   /** The unit a workload runs in, as systemd's template sets it for podman's tools too. */
   public static final String UNIT_VARIABLE = "PODMAN_SYSTEMD_UNIT";
 
+  /** The exit code of a call that cannot work as made, as systemd reads status 2. */
+  static final int EXIT_USAGE = 2;
+
   private final ContainerEngine engine;
   private final Map<String, String> environment;
   private final PrintWriter err;
@@ -36,6 +39,17 @@ public final class Runner {
    * could not start.
    */
   public int run(Path file) {
+    if (!file.isAbsolute() && environment.containsKey(UNIT_VARIABLE)) {
+      // %I of a unit named with `systemd-escape --path` loses the leading slash.
+      String message =
+          "'"
+              + file
+              + "' is not an absolute path: name the unit after"
+              + " `systemd-escape /path/to/file.yaml`, without --path";
+      err.println("kubeplay run: " + message);
+      new Notifier(NotifyClient.fromEnvironment(environment)).status(message);
+      return EXIT_USAGE;
+    }
     Path absolute = file.toAbsolutePath().normalize();
     var notifier = new Notifier(NotifyClient.fromEnvironment(environment));
     Optional<Workload> workload = read(absolute, notifier);

@@ -57,6 +57,8 @@ public final class Supervisor {
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(daemon("kubeplay-timer"));
   private final Prober prober;
+  private volatile boolean stopRequested;
+  private volatile Thread starting;
   private final java.util.concurrent.ExecutorService waiters =
       Executors.newCachedThreadPool(daemon("kubeplay-exit"));
 
@@ -76,24 +78,33 @@ public final class Supervisor {
     this.prober = new Prober(engine, timer);
   }
 
-  /** Asks the supervisor to stop the workload; safe from any thread, such as a signal's. */
+  /**
+   * Asks the supervisor to stop the workload; safe from any thread, such as a signal's. A start
+   * step that blocks (a pull, an init container) is interrupted, so that a stop never waits for it.
+   */
   void requestStop(String why) {
+    stopRequested = true;
     events.add(new Event.StopRequested(why));
+    Thread thread = starting;
+    if (thread != null) {
+      thread.interrupt();
+    }
   }
 
   /** Runs the workload to its end and returns the exit code for the supervisor's process. */
   int run() {
     try (NotifyHub hub = NotifyHub.start(name(), notifier)) {
       try {
-        start(hub);
+        startInterruptibly(hub);
         if (!awaitReady()) {
           return stop();
         }
       } catch (StartFailure failure) {
-        return failStart(failure);
+        return stopRequested ? stop() : failStart(failure);
       }
       notifier.ready(notifier.withContainerStatus(readyLine()));
       LOG.log(System.Logger.Level.INFO, "{0}", readyLine());
+      members.values().forEach(this::watchLiveness);
       return supervise();
     } catch (IOException e) {
       return failStart(new StartFailure("opening the notify proxies: " + e.getMessage(), e));
@@ -104,6 +115,19 @@ public final class Supervisor {
     } finally {
       timer.shutdownNow();
       waiters.shutdownNow();
+    }
+  }
+
+  private void startInterruptibly(NotifyHub hub) throws StartFailure {
+    starting = Thread.currentThread();
+    try {
+      if (!stopRequested) {
+        start(hub);
+      }
+    } finally {
+      starting = null;
+      // An interrupt meant for a start step must not cut short the stop that follows it.
+      Thread.interrupted();
     }
   }
 
@@ -293,7 +317,11 @@ public final class Supervisor {
           return endedByItself();
         }
       } else if (event instanceof Event.RestartDue due) {
-        restart(members.get(due.container()));
+        if (!restart(members.get(due.container()))) {
+          return endedByItself();
+        }
+      } else if (event instanceof Event.Unhealthy unhealthy) {
+        stopUnhealthy(members.get(unhealthy.container()), unhealthy.reason());
       }
     }
   }
@@ -301,6 +329,8 @@ public final class Supervisor {
   /** Records an exit; returns false when nothing of the workload runs or will run again. */
   private boolean afterExit(Member member, int code) {
     member.exitCode = code;
+    member.stopWatchingLiveness();
+    member.forgetRestartsIfItRanLong();
     if (member.restartsAfter(code)) {
       long delay = member.backoffSeconds();
       notifier.status(
@@ -322,20 +352,84 @@ public final class Supervisor {
     return members.values().stream().anyMatch(m -> !m.ended);
   }
 
-  private void restart(Member member) {
+  /** Starts a container again; returns false when nothing of the workload runs any more. */
+  private boolean restart(Member member) {
     try {
       engine.startContainer(member.engineName);
-      member.restarts++;
+      member.restarted();
       watchExit(member);
+      watchLiveness(member);
       notifier.status(readyLine());
+      return true;
     } catch (EngineException e) {
+      if (!exists(member)) {
+        // Someone removed it, or replaced the pod: there is nothing left to restart.
+        LOG.log(
+            System.Logger.Level.WARNING,
+            "container {0} is gone: {1}",
+            member.engineName,
+            e.getMessage());
+        member.ended = true;
+        return members.values().stream().anyMatch(m -> !m.ended);
+      }
       LOG.log(
           System.Logger.Level.WARNING,
           "restarting container {0} failed, retrying: {1}",
           member.engineName,
           e.getMessage());
       events.add(new Event.Exited(member.engineName, member.exitCode));
+      return true;
     }
+  }
+
+  private boolean exists(Member member) {
+    try {
+      return engine.containerExists(member.engineName);
+    } catch (EngineException e) {
+      return true; // unknown: keep trying, as for any failed restart
+    }
+  }
+
+  /** Runs the container's liveness probe from now on; failing it stops the container. */
+  private void watchLiveness(Member member) {
+    member
+        .container
+        .probes()
+        .liveness()
+        .ifPresent(
+            probe ->
+                member.watchLiveness(
+                    prober
+                        .untilFails(member.engineName, probe, podAddress(member.pod))
+                        .thenAccept(
+                            reason -> events.add(new Event.Unhealthy(member.engineName, reason)))));
+  }
+
+  /**
+   * Stops a container that failed its liveness probe, with its stop signal and grace period; its
+   * exit then restarts it as the pod's restart policy says, as a kubelet does.
+   */
+  private void stopUnhealthy(Member member, String reason) {
+    notifier.status(
+        name()
+            + ": container '"
+            + member.name()
+            + "' failed its liveness probe ("
+            + reason
+            + "), stopping it");
+    Duration grace = Duration.ofSeconds(member.pod.terminationGracePeriodSeconds());
+    waiters.execute(
+        () -> {
+          try {
+            engine.stopContainer(member.engineName, grace);
+          } catch (EngineException e) {
+            LOG.log(
+                System.Logger.Level.WARNING,
+                "stopping unhealthy container {0} failed, " + "ignoring: {1}",
+                member.engineName,
+                e.getMessage());
+          }
+        });
   }
 
   private int endedByItself() {

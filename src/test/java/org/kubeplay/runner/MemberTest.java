@@ -2,6 +2,7 @@ package org.kubeplay.runner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,6 +49,28 @@ class MemberTest {
   @Test
   void engineNameIsPodDashContainerAsPodmanNamesIt() {
     assertEquals("web-app", member(RestartPolicy.NEVER).engineName);
+  }
+
+  @Test
+  void backoffStartsOverAfterALongRun() {
+    Member member = member(RestartPolicy.ALWAYS);
+    member.restarted();
+    member.restarted();
+
+    member.forgetRestartsIfItRanLong(Instant.now().plus(Member.BACKOFF_RESET));
+
+    assertEquals(1, member.backoffSeconds());
+  }
+
+  @Test
+  void backoffKeepsGrowingAfterAShortRun() {
+    Member member = member(RestartPolicy.ALWAYS);
+    member.restarted();
+    member.restarted();
+
+    member.forgetRestartsIfItRanLong(Instant.now().plusSeconds(5));
+
+    assertEquals(4, member.backoffSeconds());
   }
 
   private static Member member(RestartPolicy policy) {

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -184,9 +183,6 @@ class PlayUnitTest {
   }
 
   @Test
-  @Disabled(
-      "TODO(#4): SIGTERM is handled only between start steps, so a stop waits for a running init"
-          + " container (or image pull) to end by itself")
   void stopDuringAnInitContainerEndsItWithinTheGracePeriod() {
     play("slow-init-container");
     Sandbox.systemctl("start", "--no-block", unit.name());
@@ -312,6 +308,20 @@ class PlayUnitTest {
 
     unit.awaitProperty("StatusText", "flaky: 1/1 containers ready"::equals, SLOW);
     assertEquals("true", inspect("flaky-app", "{{.State.Running}}"));
+    assertEquals("active", unit.property("ActiveState"));
+    assertEquals(supervisor, unit.mainPid());
+  }
+
+  @Test
+  void failedLivenessProbeStopsTheContainerAndItsRestartPolicyStartsItAgain() {
+    play("liveness-fails");
+    unit.startChecked();
+    long supervisor = unit.mainPid();
+
+    Sandbox.await("lines of 'starts'", () -> readFile("starts").lines().count(), n -> n >= 2, SLOW);
+
+    assertEquals("stopped", readFile("stops").strip());
+    unit.awaitProperty("StatusText", "sickly: 1/1 containers ready"::equals, SLOW);
     assertEquals("active", unit.property("ActiveState"));
     assertEquals(supervisor, unit.mainPid());
   }
