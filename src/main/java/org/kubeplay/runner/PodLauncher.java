@@ -2,6 +2,7 @@ package org.kubeplay.runner;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.kubeplay.engine.ContainerEngine;
@@ -15,15 +16,25 @@ import org.kubeplay.engine.Protocol;
 import org.kubeplay.kube.Container;
 import org.kubeplay.kube.Pod;
 import org.kubeplay.kube.Port;
+import org.kubeplay.kube.SdNotifyPolicy;
 import org.kubeplay.kube.Volume;
 import org.kubeplay.kube.VolumeSource;
 import org.kubeplay.kube.Workload;
+import org.kubeplay.notify.NotifyHub;
+import org.kubeplay.notify.NotifyProxy;
+import org.kubeplay.notify.SocketAccess;
 
 /**
  * Creates a workload's pods and containers through the engine: images, volumes, the pod, init
  * containers run to completion, then the containers.
  */
 final class PodLauncher {
+  /**
+   * How long a notify proxy waits for READY=1 on its own: in effect never, since the unit's start
+   * timeout bounds the start.
+   */
+  private static final Duration PROXY_READY_TIMEOUT = Duration.ofDays(365);
+
   private final Workload workload;
   private final ContainerEngine engine;
   private final Owner owner;
@@ -105,6 +116,34 @@ final class PodLauncher {
     } catch (EngineException e) {
       throw new StartFailure("starting pod '" + pod.name() + "': " + e.getMessage(), e);
     }
+  }
+
+  /** Binds the notify socket of a container whose sdnotify policy is {@code container}. */
+  Optional<NotifyProxy> openProxy(NotifyHub hub, Container container, int index)
+      throws StartFailure {
+    if (container.sdNotify() != SdNotifyPolicy.CONTAINER) {
+      return Optional.empty();
+    }
+    Path socket = runtime.notifySocket(index);
+    try {
+      return Optional.of(
+          hub.open(container.name(), socket, socketAccess(container), PROXY_READY_TIMEOUT));
+    } catch (IOException e) {
+      throw new StartFailure(
+          "opening the notify socket of container '" + container.name() + "': " + e.getMessage(),
+          e);
+    }
+  }
+
+  /** Only the container's own user (or root, the supervisor's) may send to its socket. */
+  private static SocketAccess socketAccess(Container container) {
+    var security = container.securityContext();
+    return security
+        .runAsUser()
+        .map(
+            uid ->
+                SocketAccess.forUser(uid.intValue(), security.runAsGroup().orElse(uid).intValue()))
+        .orElse(SocketAccess.OWNER_ONLY);
   }
 
   private void runInit(Pod pod, Container init) throws StartFailure {

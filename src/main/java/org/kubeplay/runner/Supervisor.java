@@ -2,7 +2,6 @@ package org.kubeplay.runner;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
@@ -21,11 +18,9 @@ import org.kubeplay.engine.EngineException;
 import org.kubeplay.engine.Owner;
 import org.kubeplay.kube.Container;
 import org.kubeplay.kube.Pod;
-import org.kubeplay.kube.SdNotifyPolicy;
 import org.kubeplay.kube.Workload;
 import org.kubeplay.notify.NotifyHub;
 import org.kubeplay.notify.NotifyProxy;
-import org.kubeplay.notify.SocketAccess;
 
 /**
  * {@code kubeplay run}: starts a workload, tells the service manager when it is ready, and stays
@@ -40,12 +35,6 @@ public final class Supervisor {
   /** How many of a failed container's last log lines its error shows. */
   static final int LOG_LINES = 10;
 
-  /**
-   * How long a notify proxy waits for READY=1 on its own: in effect never, since the unit's start
-   * timeout bounds the start.
-   */
-  private static final Duration PROXY_READY_TIMEOUT = Duration.ofDays(365);
-
   private final Workload workload;
   private final ContainerEngine engine;
   private final Notifier notifier;
@@ -56,7 +45,7 @@ public final class Supervisor {
   private final Map<String, Member> members = new LinkedHashMap<>();
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(daemon("kubeplay-timer"));
-  private final Prober prober;
+  private final ContainerWatch watch;
   private volatile boolean stopRequested;
   private volatile Thread starting;
   private final java.util.concurrent.ExecutorService waiters =
@@ -75,7 +64,7 @@ public final class Supervisor {
     this.owner = owner;
     this.runtime = runtime;
     this.err = err;
-    this.prober = new Prober(engine, timer);
+    this.watch = new ContainerWatch(engine, new Prober(engine, timer), events, waiters);
   }
 
   /**
@@ -104,7 +93,7 @@ public final class Supervisor {
       }
       notifier.ready(notifier.withContainerStatus(readyLine()));
       LOG.log(System.Logger.Level.INFO, "{0}", readyLine());
-      members.values().forEach(this::watchLiveness);
+      members.values().forEach(watch::liveness);
       return supervise();
     } catch (IOException e) {
       return failStart(new StartFailure("opening the notify proxies: " + e.getMessage(), e));
@@ -138,131 +127,15 @@ public final class Supervisor {
     for (Pod pod : workload.pods()) {
       launcher.prepare(pod);
       for (Container container : pod.containers()) {
-        Optional<NotifyProxy> proxy = openProxy(hub, container);
+        Optional<NotifyProxy> proxy = launcher.openProxy(hub, container, members.size());
         Member member = new Member(pod, container, proxy);
         members.put(member.engineName, member);
         launcher.create(pod, container, proxy.map(NotifyProxy::path));
       }
       launcher.start(pod);
     }
-    members.values().forEach(this::followReadiness);
-    members.values().forEach(this::watchExit);
-  }
-
-  private Optional<NotifyProxy> openProxy(NotifyHub hub, Container container) throws StartFailure {
-    if (container.sdNotify() != SdNotifyPolicy.CONTAINER) {
-      return Optional.empty();
-    }
-    Path socket = runtime.notifySocket(members.size());
-    try {
-      return Optional.of(
-          hub.open(container.name(), socket, socketAccess(container), PROXY_READY_TIMEOUT));
-    } catch (IOException e) {
-      throw new StartFailure(
-          "opening the notify socket of container '" + container.name() + "': " + e.getMessage(),
-          e);
-    }
-  }
-
-  /** Only the container's own user (or root, the supervisor's) may send to its socket. */
-  private static SocketAccess socketAccess(Container container) {
-    var security = container.securityContext();
-    return security
-        .runAsUser()
-        .map(
-            uid ->
-                SocketAccess.forUser(uid.intValue(), security.runAsGroup().orElse(uid).intValue()))
-        .orElse(SocketAccess.OWNER_ONLY);
-  }
-
-  /** Turns the container's readiness, by its policy and probes, into one event. */
-  private void followReadiness(Member member) {
-    Container container = member.container;
-    String address = podAddress(member.pod);
-    List<CompletableFuture<Void>> gates = new ArrayList<>();
-    if (container.sdNotify() == SdNotifyPolicy.CONTAINER) {
-      gates.add(member.proxy.orElseThrow().readiness());
-    } else if (container.sdNotify() == SdNotifyPolicy.HEALTHY) {
-      // Healthy means its health check passed: podman derives that check from the liveness
-      // probe; a startup probe comes first when there is one. With neither, the readiness
-      // probe below is the only check there is.
-      container
-          .probes()
-          .startup()
-          .or(() -> container.probes().liveness())
-          .ifPresent(
-              probe ->
-                  gates.add(
-                      prober.untilPasses(
-                          member.engineName, probe, address, Prober.OnFailures.GIVE_UP)));
-    }
-    if (container.sdNotify() != SdNotifyPolicy.IGNORE) {
-      container
-          .probes()
-          .readiness()
-          .ifPresent(
-              probe ->
-                  gates.add(
-                      prober.untilPasses(
-                          member.engineName, probe, address, Prober.OnFailures.KEEP_TRYING)));
-    }
-    CompletableFuture.allOf(gates.toArray(CompletableFuture[]::new))
-        .whenComplete(
-            (ok, error) ->
-                events.add(
-                    error == null
-                        ? new Event.Ready(member.engineName)
-                        : new Event.Failed(member.engineName, reason(error))));
-  }
-
-  private String podAddress(Pod pod) {
-    if (pod.hostNetwork()) {
-      return "127.0.0.1";
-    }
-    try {
-      return engine.podAddress(pod.name()).orElse("127.0.0.1");
-    } catch (EngineException e) {
-      LOG.log(
-          System.Logger.Level.WARNING,
-          "finding the address of pod ''{0}'', probing " + "127.0.0.1 instead: {1}",
-          pod.name(),
-          e.getMessage());
-      return "127.0.0.1";
-    }
-  }
-
-  /**
-   * Learns when the container's process ends, then asks the engine for its exit code.
-   *
-   * <p>The supervisor watches the process itself rather than keep a {@code podman wait} running per
-   * container: each of those costs some 30 MB for the whole life of the workload. The JDK polls a
-   * process that is not its child, every 0.3 s at first and at most every 5 s, which is soon enough
-   * to notice a workload's end.
-   */
-  private void watchExit(Member member) {
-    long pid = containerPid(member);
-    Optional<ProcessHandle> process = pid > 0 ? ProcessHandle.of(pid) : Optional.empty();
-    CompletableFuture<?> ended =
-        process.isPresent() ? process.get().onExit() : CompletableFuture.completedFuture(null);
-    ended.thenRunAsync(() -> events.add(exitOf(member)), waiters);
-  }
-
-  private long containerPid(Member member) {
-    try {
-      return engine.inspectContainer(member.engineName).map(info -> info.pid()).orElse(0L);
-    } catch (EngineException e) {
-      LOG.log(System.Logger.Level.DEBUG, "inspecting {0}: {1}", member.engineName, e);
-      return 0;
-    }
-  }
-
-  /** The exit of a container whose process has ended: the engine answers at once. */
-  private Event exitOf(Member member) {
-    try {
-      return new Event.Exited(member.engineName, engine.waitForExit(member.engineName));
-    } catch (EngineException e) {
-      return new Event.Failed(member.engineName, e.getMessage());
-    }
+    members.values().forEach(watch::readiness);
+    members.values().forEach(watch::exit);
   }
 
   /** Returns true when every container is ready, false when asked to stop first. */
@@ -357,8 +230,8 @@ public final class Supervisor {
     try {
       engine.startContainer(member.engineName);
       member.restarted();
-      watchExit(member);
-      watchLiveness(member);
+      watch.exit(member);
+      watch.liveness(member);
       notifier.status(readyLine());
       return true;
     } catch (EngineException e) {
@@ -388,21 +261,6 @@ public final class Supervisor {
     } catch (EngineException e) {
       return true; // unknown: keep trying, as for any failed restart
     }
-  }
-
-  /** Runs the container's liveness probe from now on; failing it stops the container. */
-  private void watchLiveness(Member member) {
-    member
-        .container
-        .probes()
-        .liveness()
-        .ifPresent(
-            probe ->
-                member.watchLiveness(
-                    prober
-                        .untilFails(member.engineName, probe, podAddress(member.pod))
-                        .thenAccept(
-                            reason -> events.add(new Event.Unhealthy(member.engineName, reason)))));
   }
 
   /**
@@ -507,12 +365,6 @@ public final class Supervisor {
   private String progressLine() {
     long ready = members.values().stream().filter(m -> m.ready).count();
     return name() + ": " + ready + "/" + members.size() + " containers ready";
-  }
-
-  private static String reason(Throwable error) {
-    Throwable cause =
-        error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-    return cause.getMessage();
   }
 
   private static java.util.concurrent.ThreadFactory daemon(String name) {

@@ -1,0 +1,146 @@
+package org.kubeplay.runner;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import org.kubeplay.engine.ContainerEngine;
+import org.kubeplay.engine.EngineException;
+import org.kubeplay.kube.Container;
+import org.kubeplay.kube.Pod;
+import org.kubeplay.kube.SdNotifyPolicy;
+
+/**
+ * Follows each container of a running workload and turns what happens to it into events on the
+ * supervisor's queue: ready by its policy and probes, exited, or failing its liveness probe.
+ */
+final class ContainerWatch {
+  private static final System.Logger LOG = System.getLogger(ContainerWatch.class.getName());
+
+  private final ContainerEngine engine;
+  private final Prober prober;
+  private final BlockingQueue<Event> events;
+  private final Executor waiters;
+
+  ContainerWatch(
+      ContainerEngine engine, Prober prober, BlockingQueue<Event> events, Executor waiters) {
+    this.engine = engine;
+    this.prober = prober;
+    this.events = events;
+    this.waiters = waiters;
+  }
+
+  /** Turns the container's readiness, by its policy and probes, into one event. */
+  void readiness(Member member) {
+    Container container = member.container;
+    String address = podAddress(member.pod);
+    List<CompletableFuture<Void>> gates = new ArrayList<>();
+    if (container.sdNotify() == SdNotifyPolicy.CONTAINER) {
+      gates.add(member.proxy.orElseThrow().readiness());
+    } else if (container.sdNotify() == SdNotifyPolicy.HEALTHY) {
+      // Healthy means its health check passed: podman derives that check from the liveness
+      // probe; a startup probe comes first when there is one. With neither, the readiness
+      // probe below is the only check there is.
+      container
+          .probes()
+          .startup()
+          .or(() -> container.probes().liveness())
+          .ifPresent(
+              probe ->
+                  gates.add(
+                      prober.untilPasses(
+                          member.engineName, probe, address, Prober.OnFailures.GIVE_UP)));
+    }
+    if (container.sdNotify() != SdNotifyPolicy.IGNORE) {
+      container
+          .probes()
+          .readiness()
+          .ifPresent(
+              probe ->
+                  gates.add(
+                      prober.untilPasses(
+                          member.engineName, probe, address, Prober.OnFailures.KEEP_TRYING)));
+    }
+    CompletableFuture.allOf(gates.toArray(CompletableFuture[]::new))
+        .whenComplete(
+            (ok, error) ->
+                events.add(
+                    error == null
+                        ? new Event.Ready(member.engineName)
+                        : new Event.Failed(member.engineName, reason(error))));
+  }
+
+  private String podAddress(Pod pod) {
+    if (pod.hostNetwork()) {
+      return "127.0.0.1";
+    }
+    try {
+      return engine.podAddress(pod.name()).orElse("127.0.0.1");
+    } catch (EngineException e) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "finding the address of pod ''{0}'', probing " + "127.0.0.1 instead: {1}",
+          pod.name(),
+          e.getMessage());
+      return "127.0.0.1";
+    }
+  }
+
+  /**
+   * Learns when the container's process ends, then asks the engine for its exit code.
+   *
+   * <p>The supervisor watches the process itself rather than keep a {@code podman wait} running per
+   * container: each of those costs some 30 MB for the whole life of the workload. The JDK polls a
+   * process that is not its child, every 0.3 s at first and at most every 5 s, which is soon enough
+   * to notice a workload's end.
+   */
+  void exit(Member member) {
+    long pid = containerPid(member);
+    Optional<ProcessHandle> process = pid > 0 ? ProcessHandle.of(pid) : Optional.empty();
+    CompletableFuture<?> ended =
+        process.isPresent() ? process.get().onExit() : CompletableFuture.completedFuture(null);
+    ended.thenRunAsync(() -> events.add(exitOf(member)), waiters);
+  }
+
+  private long containerPid(Member member) {
+    try {
+      return engine.inspectContainer(member.engineName).map(info -> info.pid()).orElse(0L);
+    } catch (EngineException e) {
+      LOG.log(System.Logger.Level.DEBUG, "inspecting {0}: {1}", member.engineName, e);
+      return 0;
+    }
+  }
+
+  /** The exit of a container whose process has ended: the engine answers at once. */
+  private Event exitOf(Member member) {
+    try {
+      return new Event.Exited(member.engineName, engine.waitForExit(member.engineName));
+    } catch (EngineException e) {
+      return new Event.Failed(member.engineName, e.getMessage());
+    }
+  }
+
+  /** Runs the container's liveness probe from now on; failing it stops the container. */
+  void liveness(Member member) {
+    member
+        .container
+        .probes()
+        .liveness()
+        .ifPresent(
+            probe ->
+                member.watchLiveness(
+                    prober
+                        .untilFails(member.engineName, probe, podAddress(member.pod))
+                        .thenAccept(
+                            reason -> events.add(new Event.Unhealthy(member.engineName, reason)))));
+  }
+
+  private static String reason(Throwable error) {
+    Throwable cause =
+        error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    return cause.getMessage();
+  }
+}
