@@ -169,8 +169,12 @@ public final class SystemdManager implements AutoCloseable {
 
   /** Reads a unit's state, loading the unit first if needed. */
   public UnitState unit(String unit) throws SystemdException {
+    return read(unit, loadUnit(unit));
+  }
+
+  private UnitState read(String unit, String objectPath) throws SystemdException {
     String context = "reading unit '" + unit + "'";
-    Properties properties = properties(loadUnit(unit), context);
+    Properties properties = properties(objectPath, context);
     Object unitProperties = call(context, properties, "GetAll", UNIT_INTERFACE);
     Object serviceProperties =
         unit.endsWith(".service")
@@ -180,6 +184,31 @@ public final class SystemdManager implements AutoCloseable {
       return UnitStates.from((Map<?, ?>) unitProperties, (Map<?, ?>) serviceProperties);
     } catch (IllegalArgumentException | ClassCastException e) {
       throw new SystemdException(context, e);
+    }
+  }
+
+  /**
+   * Reads a unit's state if it is loaded, without loading it: a query that loads a unit would make
+   * systemd announce it with UnitNew.
+   */
+  public Optional<UnitState> loadedUnit(String unit) throws SystemdException {
+    String path;
+    try {
+      path = getUnit(unit);
+    } catch (SystemdException e) {
+      if (e.error() == SystemdError.NO_SUCH_UNIT) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+    try {
+      return Optional.of(read(unit, path));
+    } catch (SystemdException e) {
+      // Unloaded between the two calls: its object is gone.
+      if (e.error() == SystemdError.UNKNOWN_OBJECT) {
+        return Optional.empty();
+      }
+      throw e;
     }
   }
 
