@@ -21,6 +21,12 @@ import picocli.CommandLine.Spec;
       "plays workloads as podman-kube@.service units of the matching systemd manager."
     })
 public final class Kubeplayd implements Callable<Integer> {
+  /**
+   * dbus-java's logger, kept here since java.util.logging forgets the level of a logger nobody
+   * holds. It logs each connection's transport at INFO; only its warnings help an operator.
+   */
+  private static final Logger DBUS_JAVA_LOG = Logger.getLogger("org.freedesktop.dbus");
+
   @Spec CommandSpec spec;
 
   @Option(names = "--user", description = "Serve the session bus and drive systemd --user.")
@@ -36,8 +42,7 @@ public final class Kubeplayd implements Callable<Integer> {
   String systemdBus;
 
   public static void main(String[] args) {
-    // dbus-java logs each connection's transport at INFO; only its warnings help an operator.
-    Logger.getLogger("org.freedesktop.dbus").setLevel(Level.WARNING);
+    DBUS_JAVA_LOG.setLevel(Level.WARNING);
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
     System.exit(run(args, out, err));
