@@ -122,7 +122,7 @@ public final class Agent {
   }
 
   /** The session bus as sd-bus finds it: DBUS_SESSION_BUS_ADDRESS, else XDG_RUNTIME_DIR/bus. */
-  private static DBusConnectionBuilder sessionBus() {
+  static DBusConnectionBuilder sessionBus() {
     String address = System.getenv("DBUS_SESSION_BUS_ADDRESS");
     String runtimeDir = System.getenv("XDG_RUNTIME_DIR");
     if ((address == null || address.isEmpty()) && runtimeDir != null && !runtimeDir.isEmpty()) {
