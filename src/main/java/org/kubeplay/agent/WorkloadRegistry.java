@@ -131,9 +131,21 @@ final class WorkloadRegistry implements AutoCloseable {
       return;
     }
     if (presence.kind() == UnitPresence.Kind.UNLOADED) {
-      remove(ref.get());
+      // A start may have loaded the unit again since systemd unloaded it.
+      if (!isLoaded(ref.get())) {
+        remove(ref.get());
+      }
     } else if (!objects.containsKey(presence.unit())) {
       addLoaded(ref.get());
+    }
+  }
+
+  private boolean isLoaded(WorkloadRef ref) {
+    try {
+      return systemd.loadedUnit(ref.unit()).isPresent();
+    } catch (SystemdException e) {
+      LOG.log(System.Logger.Level.WARNING, "reading unit " + ref.unit() + " failed, ignoring", e);
+      return false;
     }
   }
 

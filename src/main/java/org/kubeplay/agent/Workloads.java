@@ -142,23 +142,25 @@ final class Workloads {
   private Job startOrRestart(WorkloadRef ref, boolean replace) throws AgentException {
     String context = "playing workload '" + ref.name() + "'";
     try {
-      UnitState state = systemd.unit(ref.unit());
+      // Not loadUnit: a unit loaded by a query alone may be unloaded again before the start.
+      ActiveState state =
+          systemd.loadedUnit(ref.unit()).map(UnitState::activeState).orElse(ActiveState.INACTIVE);
       boolean running =
-          state.activeState() == ActiveState.ACTIVE
-              || state.activeState() == ActiveState.ACTIVATING
-              || state.activeState() == ActiveState.RELOADING;
+          state == ActiveState.ACTIVE
+              || state == ActiveState.ACTIVATING
+              || state == ActiveState.RELOADING;
       if (running && !replace) {
         throw new AgentException(
             AgentError.BUSY,
-            context
-                + ": it is already "
-                + state.activeState().wireName()
-                + "; pass replace=true to restart it");
+            context + ": it is already " + state.wireName() + "; pass replace=true to restart it");
       }
+      Job job =
+          running
+              ? systemd.restartUnit(ref.unit(), JobMode.REPLACE)
+              : systemd.startUnit(ref.unit(), JobMode.REPLACE);
+      // The queued job keeps the unit loaded, so its object can be read and exported now.
       registry.add(ref);
-      return running
-          ? systemd.restartUnit(ref.unit(), JobMode.REPLACE)
-          : systemd.startUnit(ref.unit(), JobMode.REPLACE);
+      return job;
     } catch (SystemdException e) {
       throw unitFailed(context, e);
     }
