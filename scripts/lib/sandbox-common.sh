@@ -171,6 +171,9 @@ StandardOutput=append:$state/log/units.log
 StandardError=inherit
 UNIT
   export SYSTEMD_UNIT_PATH=$state/units:$state/prefix/lib/systemd/user:
+  # The session bus finds activatable services in $XDG_DATA_DIRS/dbus-1/services: kubeplayd
+  # starts on the first call to org.kubeplay.Agent1, as kubeplayd.service of systemd --user.
+  export XDG_DATA_DIRS=$state/prefix/share:/usr/local/share:/usr/share
   (join_cgroup manager && exec systemd --user >"$state/log/systemd.log" 2>&1) &
   manager_pid=$!
   wait_for 20 "systemd --user on the session bus" busctl --user call org.freedesktop.systemd1 \

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** The kubeplay command line: validates, runs and manages Kubernetes YAML workloads. */
 @Command(
@@ -11,10 +12,30 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Plays Kubernetes YAML workloads under systemd.",
-    subcommands = {ValidateCommand.class, RunCommand.class, DownCommand.class})
+    subcommands = {
+      ValidateCommand.class,
+      PlayCommand.class,
+      StopCommand.class,
+      ListCommand.class,
+      StatusCommand.class,
+      AutoUpdateCommand.class,
+      RunCommand.class,
+      DownCommand.class
+    })
 public final class Kubeplay {
+  /** Exit code when a command failed. */
+  public static final int EXIT_FAILED = 1;
+
   /** Exit code for a usage error, as picocli and most Unix tools use it. */
   public static final int EXIT_USAGE = 2;
+
+  /** Exit code when no workload matches, as systemctl's 4 for "no such unit". */
+  public static final int EXIT_NO_SUCH_WORKLOAD = 4;
+
+  @Option(
+      names = "--user",
+      description = "Talk to kubeplayd on the session bus (systemd --user), not the system bus.")
+  boolean user;
 
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);

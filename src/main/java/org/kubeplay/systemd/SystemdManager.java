@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.function.Consumer;
 import org.freedesktop.dbus.DBusAsyncReply;
 import org.freedesktop.dbus.DBusPath;
+import org.freedesktop.dbus.connections.IDisconnectCallback;
 import org.freedesktop.dbus.connections.impl.DBusConnection;
 import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
 import org.freedesktop.dbus.exceptions.DBusException;
@@ -20,6 +21,8 @@ import org.freedesktop.dbus.messages.Error;
 import org.freedesktop.dbus.messages.Message;
 import org.kubeplay.systemd.bindings.Systemd1Manager;
 import org.kubeplay.systemd.bindings.Systemd1Manager.JobRemoved;
+import org.kubeplay.systemd.bindings.Systemd1Manager.UnitNew;
+import org.kubeplay.systemd.bindings.Systemd1Manager.UnitRemoved;
 import org.kubeplay.systemd.bindings.UnitListEntry;
 
 /**
@@ -43,6 +46,8 @@ public final class SystemdManager implements AutoCloseable {
   private final Systemd1Manager manager;
   private final JobTracker jobs = new JobTracker();
   private final Set<Consumer<UnitChange>> listeners = new CopyOnWriteArraySet<>();
+  private final Set<Consumer<UnitPresence>> presenceListeners = new CopyOnWriteArraySet<>();
+  private final Set<Runnable> disconnectListeners = new CopyOnWriteArraySet<>();
 
   /**
    * Starts using a bus connection, which the new instance owns and closes.
@@ -62,6 +67,9 @@ public final class SystemdManager implements AutoCloseable {
       // Handlers go in before any call, so that no JobRemoved of ours can be missed.
       connection.addSigHandler(JobRemoved.class, sender, manager, this::onJobRemoved);
       connection.addSigHandler(PropertiesChanged.class, sender, this::onPropertiesChanged);
+      connection.addSigHandler(UnitNew.class, sender, manager, this::onUnitNew);
+      connection.addSigHandler(UnitRemoved.class, sender, manager, this::onUnitRemoved);
+      connection.setDisconnectCallback(new DisconnectListener());
     } catch (DBusException | DBusExecutionException e) {
       throw new SystemdException("adding handlers for systemd's signals", e);
     }
@@ -161,8 +169,12 @@ public final class SystemdManager implements AutoCloseable {
 
   /** Reads a unit's state, loading the unit first if needed. */
   public UnitState unit(String unit) throws SystemdException {
+    return read(unit, loadUnit(unit));
+  }
+
+  private UnitState read(String unit, String objectPath) throws SystemdException {
     String context = "reading unit '" + unit + "'";
-    Properties properties = properties(loadUnit(unit), context);
+    Properties properties = properties(objectPath, context);
     Object unitProperties = call(context, properties, "GetAll", UNIT_INTERFACE);
     Object serviceProperties =
         unit.endsWith(".service")
@@ -172,6 +184,31 @@ public final class SystemdManager implements AutoCloseable {
       return UnitStates.from((Map<?, ?>) unitProperties, (Map<?, ?>) serviceProperties);
     } catch (IllegalArgumentException | ClassCastException e) {
       throw new SystemdException(context, e);
+    }
+  }
+
+  /**
+   * Reads a unit's state if it is loaded, without loading it: a query that loads a unit would make
+   * systemd announce it with UnitNew.
+   */
+  public Optional<UnitState> loadedUnit(String unit) throws SystemdException {
+    String path;
+    try {
+      path = getUnit(unit);
+    } catch (SystemdException e) {
+      if (e.error() == SystemdError.NO_SUCH_UNIT) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+    try {
+      return Optional.of(read(unit, path));
+    } catch (SystemdException e) {
+      // Unloaded between the two calls: its object is gone.
+      if (e.error() == SystemdError.UNKNOWN_OBJECT) {
+        return Optional.empty();
+      }
+      throw e;
     }
   }
 
@@ -193,11 +230,31 @@ public final class SystemdManager implements AutoCloseable {
     return () -> listeners.remove(listener);
   }
 
+  /**
+   * Calls the listener whenever systemd loads a unit into memory or unloads it: UnitNew and
+   * UnitRemoved. A query such as {@link #unit} loads a unit too, so listeners check its state.
+   */
+  public Subscription onUnitPresence(Consumer<UnitPresence> listener) {
+    presenceListeners.add(listener);
+    return () -> presenceListeners.remove(listener);
+  }
+
+  /**
+   * Calls the listener once if the connection to systemd's bus is lost, not when it is closed: a
+   * daemon exits then, so that its service manager restarts it.
+   */
+  public Subscription onDisconnected(Runnable listener) {
+    disconnectListeners.add(listener);
+    return () -> disconnectListeners.remove(listener);
+  }
+
   /** Closes the bus connection; jobs still waiting complete with a {@link SystemdException}. */
   @Override
   public void close() {
     jobs.close(new SystemdException("connection to systemd closed", null));
     listeners.clear();
+    presenceListeners.clear();
+    disconnectListeners.clear();
     closeConnection(connection);
   }
 
@@ -224,6 +281,24 @@ public final class SystemdManager implements AutoCloseable {
         signal.unit(),
         signal.result());
     jobs.jobRemoved(signal.job(), signal.result());
+  }
+
+  private void onUnitNew(UnitNew signal) {
+    firePresence(new UnitPresence(signal.unit(), UnitPresence.Kind.LOADED));
+  }
+
+  private void onUnitRemoved(UnitRemoved signal) {
+    firePresence(new UnitPresence(signal.unit(), UnitPresence.Kind.UNLOADED));
+  }
+
+  private void firePresence(UnitPresence presence) {
+    for (Consumer<UnitPresence> listener : presenceListeners) {
+      try {
+        listener.accept(presence);
+      } catch (RuntimeException e) {
+        LOG.log(System.Logger.Level.WARNING, "listener failed on " + presence + ", ignoring", e);
+      }
+    }
   }
 
   private void onPropertiesChanged(PropertiesChanged signal) {
@@ -254,6 +329,16 @@ public final class SystemdManager implements AutoCloseable {
           System.Logger.Level.WARNING,
           "listener failed on change of unit " + change.unit() + ", ignoring",
           e);
+    }
+  }
+
+  /** Tells the disconnect listeners when the bus connection breaks. */
+  private final class DisconnectListener implements IDisconnectCallback {
+    @Override
+    public void disconnectOnError(IOException cause) {
+      LOG.log(System.Logger.Level.WARNING, "connection to systemd's bus lost", cause);
+      jobs.close(new SystemdException("connection to systemd lost", cause));
+      disconnectListeners.forEach(Runnable::run);
     }
   }
 

@@ -190,6 +190,29 @@ class SystemdManagerIntegrationTest {
   }
 
   @Test
+  void unitPresenceFollowsLoadingAndUnloading() throws Exception {
+    String unit = notifyUnit("presence");
+    CompletableFuture<UnitPresence> loaded = new CompletableFuture<>();
+    CompletableFuture<UnitPresence> unloaded = new CompletableFuture<>();
+    Subscription subscription =
+        systemd.onUnitPresence(
+            presence -> {
+              if (presence.unit().equals(unit)) {
+                (presence.kind() == UnitPresence.Kind.LOADED ? loaded : unloaded)
+                    .complete(presence);
+              }
+            });
+
+    systemd.startUnit(unit, JobMode.REPLACE).await(DEADLINE);
+    loaded.get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
+    systemd.stopUnit(unit, JobMode.REPLACE).await(DEADLINE);
+
+    // An inactive unit that nothing refers to is unloaded by systemd's garbage collection.
+    unloaded.get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
+    subscription.close();
+  }
+
+  @Test
   void twentyParallelStartsAllComplete() throws Exception {
     TestUnits.write(
         "kp-parallel@.service",

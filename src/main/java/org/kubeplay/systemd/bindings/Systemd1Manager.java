@@ -44,6 +44,34 @@ public interface Systemd1Manager extends DBusInterface {
 
   void Reload();
 
+  /** Sent when a unit is loaded into the manager's memory; only to subscribed clients. */
+  class UnitNew extends DBusSignal {
+    private final String unit;
+
+    public UnitNew(String path, String unit, DBusPath unitPath) throws DBusException {
+      super(path, unit, unitPath);
+      this.unit = unit;
+    }
+
+    public String unit() {
+      return unit;
+    }
+  }
+
+  /** Sent when a unit is unloaded, e.g. once it is inactive and nothing refers to it. */
+  class UnitRemoved extends DBusSignal {
+    private final String unit;
+
+    public UnitRemoved(String path, String unit, DBusPath unitPath) throws DBusException {
+      super(path, unit, unitPath);
+      this.unit = unit;
+    }
+
+    public String unit() {
+      return unit;
+    }
+  }
+
   /** Sent when a job ends, whatever its result; only to subscribed clients. */
   class JobRemoved extends DBusSignal {
     private final long id;
