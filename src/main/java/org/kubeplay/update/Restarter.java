@@ -103,12 +103,13 @@ final class Restarter {
         throw new UpdateException(unit + " is " + ready.activeState().wireName() + describe(ready));
       }
       Map<String, ContainerInfo> before = containers(unit);
+      requireUp(before);
       awaitSettled(unit, left);
       UnitState after = systemd.unit(unit);
       if (after.activeState() != ActiveState.ACTIVE || after.mainPid() != ready.mainPid()) {
         throw new UpdateException(leftAfterReady(unit, after.activeState()) + describe(after));
       }
-      requireSameProcesses(before, containers(unit));
+      requireUnchanged(before, containers(unit));
     }
   }
 
@@ -137,8 +138,8 @@ final class Restarter {
         + "' went "
         + state.wireName()
         + " within "
-        + settleTime.toMillis() / 1000.0
-        + " s of being ready";
+        + seconds()
+        + " of being ready";
   }
 
   private Map<String, ContainerInfo> containers(String unit) throws EngineException {
@@ -152,25 +153,42 @@ final class Restarter {
     return containers;
   }
 
-  private void requireSameProcesses(
-      Map<String, ContainerInfo> before, Map<String, ContainerInfo> after) throws UpdateException {
-    for (ContainerInfo ready : before.values()) {
-      ContainerInfo now = after.get(ready.name());
-      if (ready.running() && (now == null || now.pid() != ready.pid())) {
-        String how =
-            now == null
-                ? "is gone"
-                : now.running() ? "was restarted" : "exited with code " + now.exitCode();
+  /** Every container runs, or ended well: one in restart backoff has not come up. */
+  private void requireUp(Map<String, ContainerInfo> ready) throws UpdateException {
+    for (ContainerInfo container : ready.values()) {
+      if (!container.running() && container.exitCode() != 0) {
         throw new UpdateException(
-            "container '"
-                + ready.name()
-                + "' "
-                + how
-                + " within "
-                + settleTime.toMillis() / 1000.0
-                + " s of being ready");
+            "container '" + container.name() + "' exited with code " + container.exitCode());
       }
     }
+  }
+
+  /** Every container is as it was when the unit became ready: same process, or still ended. */
+  private void requireUnchanged(Map<String, ContainerInfo> ready, Map<String, ContainerInfo> now)
+      throws UpdateException {
+    for (ContainerInfo before : ready.values()) {
+      ContainerInfo after = now.get(before.name());
+      String change;
+      if (after == null) {
+        change = "is gone";
+      } else if (after.running() != before.running() || after.pid() != before.pid()) {
+        change = after.running() ? "was restarted" : "exited with code " + after.exitCode();
+      } else {
+        continue;
+      }
+      throw new UpdateException(
+          "container '"
+              + before.name()
+              + "' "
+              + change
+              + " within "
+              + seconds()
+              + " of being ready");
+    }
+  }
+
+  private String seconds() {
+    return settleTime.toMillis() / 1000.0 + " s";
   }
 
   /** The unit's result and status, to say why it is not running. */
