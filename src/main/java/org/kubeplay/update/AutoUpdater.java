@@ -8,9 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Future;
+import java.util.Set;
 import org.kubeplay.engine.ContainerEngine;
-import org.kubeplay.engine.EngineException;
 import org.kubeplay.systemd.SystemdManager;
 
 /**
@@ -22,9 +21,6 @@ import org.kubeplay.systemd.SystemdManager;
  * never restarts all its workloads at once.
  */
 public final class AutoUpdater {
-  /** Most units whose containers are listed at once: each listing runs podman processes. */
-  static final int MAX_PARALLEL_UNITS = 4;
-
   private static final Comparator<UpdateRow> ROW_ORDER =
       Comparator.comparing(UpdateRow::unit).thenComparing(UpdateRow::containerName);
 
@@ -57,7 +53,7 @@ public final class AutoUpdater {
     List<String> errors = new ArrayList<>();
     List<Candidate> candidates;
     try {
-      candidates = find(finder.units(options), errors);
+      candidates = finder.candidates(Set.copyOf(finder.units(options)), errors);
     } catch (UpdateException e) {
       return new UpdateRun(List.of(), List.of(e.getMessage()));
     }
@@ -70,33 +66,6 @@ public final class AutoUpdater {
     }
     rows.sort(ROW_ORDER);
     return new UpdateRun(rows, errors);
-  }
-
-  /** The candidates of every unit, listed in parallel; a unit that fails adds an error. */
-  private List<Candidate> find(List<String> units, List<String> errors)
-      throws InterruptedException {
-    List<Candidate> candidates = new ArrayList<>();
-    try (Parallel pool = new Parallel("update-find", MAX_PARALLEL_UNITS)) {
-      List<Future<Outcome<CandidateFinder.Found>>> found = new ArrayList<>();
-      for (String unit : units) {
-        found.add(pool.submit(() -> findIn(unit)));
-      }
-      for (Future<Outcome<CandidateFinder.Found>> future : found) {
-        Outcome<CandidateFinder.Found> outcome = Parallel.await(future);
-        outcome.failure().ifPresent(errors::add);
-        outcome.value().ifPresent(f -> candidates.addAll(f.candidates()));
-        outcome.value().ifPresent(f -> errors.addAll(f.errors()));
-      }
-    }
-    return candidates;
-  }
-
-  private Outcome<CandidateFinder.Found> findIn(String unit) {
-    try {
-      return Outcome.of(finder.candidates(unit));
-    } catch (EngineException e) {
-      return Outcome.failed("listing containers of unit '" + unit + "': " + e.getMessage());
-    }
   }
 
   /** Turns a check into a row now, or into an update of its unit for later. */

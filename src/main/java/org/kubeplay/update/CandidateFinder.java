@@ -4,8 +4,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Future;
 import org.kubeplay.engine.ContainerEngine;
 import org.kubeplay.engine.ContainerInfo;
+import org.kubeplay.engine.ContainerState;
 import org.kubeplay.engine.ContainerSummary;
 import org.kubeplay.engine.EngineException;
 import org.kubeplay.engine.Labels;
@@ -22,20 +25,21 @@ final class CandidateFinder {
   /** Only a running workload is updated, as podman does: a stopped one starts on what it finds. */
   static final List<String> RUNNING_STATES = List.of("active", "reloading");
 
+  /** The label values that ask for updates, {@code image} being the old name of registry. */
+  static final List<String> POLICY_LABELS = List.of("registry", "image", "local");
+
+  /**
+   * Most podman processes at once: each spends its start-up on the CPU, so more than a few at once
+   * only queue on a small host.
+   */
+  static final int MAX_PARALLEL_INSPECTS = 4;
+
   private final ContainerEngine engine;
   private final SystemdManager systemd;
 
   CandidateFinder(ContainerEngine engine, SystemdManager systemd) {
     this.engine = engine;
     this.systemd = systemd;
-  }
-
-  /** What was found in one unit: its candidates, and the containers that could not be read. */
-  record Found(List<Candidate> candidates, List<String> errors) {
-    Found {
-      candidates = List.copyOf(candidates);
-      errors = List.copyOf(errors);
-    }
   }
 
   /** The units to look at: those the options name, else every running workload unit. */
@@ -53,36 +57,78 @@ final class CandidateFinder {
     }
   }
 
-  /** The running containers of a unit with a policy other than {@code disabled}. */
-  Found candidates(String unit) throws EngineException {
-    List<Candidate> candidates = new ArrayList<>();
-    List<String> errors = new ArrayList<>();
-    for (ContainerSummary summary :
-        engine.listContainersByLabel(Labels.PODMAN_SYSTEMD_UNIT, unit)) {
-      String label = summary.labels().get(Labels.AUTOUPDATE);
-      if (summary.infra() || label == null) {
-        continue;
+  /**
+   * The running containers of the units with a policy that asks for updates; what cannot be read is
+   * added to {@code errors}.
+   */
+  List<Candidate> candidates(Set<String> units, List<String> errors) throws InterruptedException {
+    try (Parallel pool = new Parallel("update-find", MAX_PARALLEL_INSPECTS)) {
+      List<Future<Outcome<List<ContainerSummary>>>> lists = new ArrayList<>();
+      for (String policy : POLICY_LABELS) {
+        lists.add(pool.submit(() -> list(policy)));
       }
-      AutoUpdatePolicy policy;
-      try {
-        policy = AutoUpdatePolicy.fromWire(label);
-      } catch (IllegalArgumentException e) {
-        errors.add("container '" + summary.name() + "' of unit '" + unit + "': " + e.getMessage());
-        continue;
+      List<Future<Outcome<Optional<ContainerInfo>>>> inspections = new ArrayList<>();
+      for (Future<Outcome<List<ContainerSummary>>> list : lists) {
+        Outcome<List<ContainerSummary>> listed = Parallel.await(list);
+        listed.failure().ifPresent(errors::add);
+        for (ContainerSummary summary : listed.value().orElse(List.of())) {
+          if (isRunningIn(summary, units)) {
+            inspections.add(pool.submit(() -> inspect(summary)));
+          }
+        }
       }
-      if (policy != AutoUpdatePolicy.DISABLED) {
-        engine
-            .inspectContainer(summary.id())
-            .filter(ContainerInfo::running)
-            .ifPresent(c -> candidates.add(new Candidate(unit, c, policy, authfile(c))));
-      }
+      return collect(inspections, errors);
     }
-    return new Found(candidates, errors);
   }
 
-  private static Optional<Path> authfile(ContainerInfo container) {
-    return Optional.ofNullable(container.labels().get(Labels.AUTOUPDATE_AUTHFILE))
-        .filter(file -> !file.isEmpty())
-        .map(Path::of);
+  private static boolean isRunningIn(ContainerSummary summary, Set<String> units) {
+    return !summary.infra()
+        && summary.state() == ContainerState.RUNNING
+        && units.contains(summary.labels().get(Labels.PODMAN_SYSTEMD_UNIT));
+  }
+
+  private static List<Candidate> collect(
+      List<Future<Outcome<Optional<ContainerInfo>>>> inspections, List<String> errors)
+      throws InterruptedException {
+    List<Candidate> candidates = new ArrayList<>();
+    for (Future<Outcome<Optional<ContainerInfo>>> inspection : inspections) {
+      Outcome<Optional<ContainerInfo>> outcome = Parallel.await(inspection);
+      outcome.failure().ifPresent(errors::add);
+      outcome
+          .value()
+          .flatMap(c -> c)
+          .filter(ContainerInfo::running)
+          .ifPresent(c -> candidates.add(candidate(c)));
+    }
+    return candidates;
+  }
+
+  private Outcome<List<ContainerSummary>> list(String policy) {
+    try {
+      return Outcome.of(engine.listContainersByLabel(Labels.AUTOUPDATE, policy));
+    } catch (EngineException e) {
+      return Outcome.failed(
+          "listing containers with auto-update policy '" + policy + "': " + e.getMessage());
+    }
+  }
+
+  private Outcome<Optional<ContainerInfo>> inspect(ContainerSummary summary) {
+    try {
+      return Outcome.of(engine.inspectContainer(summary.id()));
+    } catch (EngineException e) {
+      String unit = summary.labels().get(Labels.PODMAN_SYSTEMD_UNIT);
+      return Outcome.failed(
+          "container '" + summary.name() + "' of unit '" + unit + "': " + e.getMessage());
+    }
+  }
+
+  private static Candidate candidate(ContainerInfo container) {
+    String unit = container.labels().get(Labels.PODMAN_SYSTEMD_UNIT);
+    AutoUpdatePolicy policy = AutoUpdatePolicy.fromWire(container.labels().get(Labels.AUTOUPDATE));
+    Optional<Path> authfile =
+        Optional.ofNullable(container.labels().get(Labels.AUTOUPDATE_AUTHFILE))
+            .filter(file -> !file.isEmpty())
+            .map(Path::of);
+    return new Candidate(unit, container, policy, authfile);
   }
 }
