@@ -50,8 +50,11 @@ final class UpdateFixture implements AutoCloseable {
         "FROM %s\nLABEL io.kubeplay.test.build=%s\nENV VARIANT=%s\n"
             .formatted(Sandbox.testImage(), context.getFileName(), variant));
     podman("build", "--pull=never", "--quiet", "--tag", tag, context.toString());
+    String id = imageId(tag);
+    // By id too: a later build or pull under the same name leaves this one without a name.
     images.add(tag);
-    return imageId(tag);
+    images.add(id);
+    return id;
   }
 
   /** Gives an image another name. */

@@ -25,7 +25,7 @@ import org.kubeplay.systemd.SystemdManager;
  * fails saying so without them.
  */
 @Tag("integration")
-class BearerTokenIntegrationTest {
+class AutoUpdateBearerTokenIntegrationTest {
   private final Credentials user = new Credentials("kubeplay", UUID.randomUUID().toString());
 
   @TempDir Path dir;
