@@ -100,7 +100,8 @@ final class Restarter {
       // Read after subscribing: a change before this read shows in it, one after in the future.
       UnitState ready = systemd.unit(unit);
       if (ready.activeState() != ActiveState.ACTIVE) {
-        throw new UpdateException(unit + " is " + ready.activeState().wireName() + describe(ready));
+        throw new UpdateException(
+            "unit '" + unit + "' is " + ready.activeState().wireName() + describe(ready));
       }
       Map<String, ContainerInfo> before = containers(unit);
       requireUp(before);
