@@ -119,8 +119,10 @@ class AutoUpdateIntegrationTest {
     String image = "localhost/upd-silent-" + fixture.id + ":latest";
     String old = fixture.build(image, "v1");
     String unit = fixture.workload("silent" + fixture.id, image, "local", true);
-    fixture.dropIn(unit, "TimeoutStartSec=6s");
     fixture.start(unit);
+    // Shorter than the default to keep the test short, yet long enough for the rollback's start
+    // on a loaded 2-core host.
+    fixture.dropIn(unit, "TimeoutStartSec=30s");
     fixture.build(image, "silent");
 
     UpdateRun run = updater.run(UpdateOptions.all().forUnits(List.of(unit)));
