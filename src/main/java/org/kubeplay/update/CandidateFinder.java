@@ -1,0 +1,134 @@
+package org.kubeplay.update;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Future;
+import org.kubeplay.engine.ContainerEngine;
+import org.kubeplay.engine.ContainerInfo;
+import org.kubeplay.engine.ContainerState;
+import org.kubeplay.engine.ContainerSummary;
+import org.kubeplay.engine.EngineException;
+import org.kubeplay.engine.Labels;
+import org.kubeplay.kube.AutoUpdatePolicy;
+import org.kubeplay.systemd.SystemdException;
+import org.kubeplay.systemd.SystemdManager;
+import org.kubeplay.systemd.UnitSummary;
+
+/** Finds the workload units and their running containers that have an auto-update policy. */
+final class CandidateFinder {
+  /** The units that play workloads, kubeplay's and podman's alike. */
+  static final String UNIT_PATTERN = "podman-kube@*.service";
+
+  /** Only a running workload is updated, as podman does: a stopped one starts on what it finds. */
+  static final List<String> RUNNING_STATES = List.of("active", "reloading");
+
+  /** The label values that ask for updates, {@code image} being the old name of registry. */
+  static final List<String> POLICY_LABELS = List.of("registry", "image", "local");
+
+  /**
+   * Most podman processes at once: each spends its start-up on the CPU, so more than a few at once
+   * only queue on a small host.
+   */
+  static final int MAX_PARALLEL_INSPECTS = 4;
+
+  private final ContainerEngine engine;
+  private final SystemdManager systemd;
+
+  CandidateFinder(ContainerEngine engine, SystemdManager systemd) {
+    this.engine = engine;
+    this.systemd = systemd;
+  }
+
+  /** The units to look at: those the options name, else every running workload unit. */
+  List<String> units(UpdateOptions options) throws UpdateException {
+    if (!options.units().isEmpty()) {
+      return options.units();
+    }
+    try {
+      return systemd.listUnitsByPatterns(RUNNING_STATES, List.of(UNIT_PATTERN)).stream()
+          .map(UnitSummary::name)
+          .sorted()
+          .toList();
+    } catch (SystemdException e) {
+      throw new UpdateException("listing workload units: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The running containers of the units with a policy that asks for updates; what cannot be read is
+   * added to {@code errors}.
+   */
+  List<Candidate> candidates(Set<String> units, List<String> errors) throws InterruptedException {
+    try (Parallel pool = new Parallel("update-find", MAX_PARALLEL_INSPECTS)) {
+      List<Future<Outcome<List<ContainerSummary>>>> lists = new ArrayList<>();
+      for (String policy : POLICY_LABELS) {
+        lists.add(pool.submit(() -> list(policy)));
+      }
+      List<Future<Outcome<Optional<ContainerInfo>>>> inspections = new ArrayList<>();
+      for (Future<Outcome<List<ContainerSummary>>> list : lists) {
+        Outcome<List<ContainerSummary>> listed = Parallel.await(list);
+        listed.failure().ifPresent(errors::add);
+        for (ContainerSummary summary : listed.value().orElse(List.of())) {
+          if (isRunningIn(summary, units)) {
+            inspections.add(pool.submit(() -> inspect(summary)));
+          }
+        }
+      }
+      return collect(inspections, errors);
+    }
+  }
+
+  private static boolean isRunningIn(ContainerSummary summary, Set<String> units) {
+    return !summary.infra()
+        && summary.state() == ContainerState.RUNNING
+        && units.contains(summary.labels().get(Labels.PODMAN_SYSTEMD_UNIT));
+  }
+
+  private static List<Candidate> collect(
+      List<Future<Outcome<Optional<ContainerInfo>>>> inspections, List<String> errors)
+      throws InterruptedException {
+    List<Candidate> candidates = new ArrayList<>();
+    for (Future<Outcome<Optional<ContainerInfo>>> inspection : inspections) {
+      Outcome<Optional<ContainerInfo>> outcome = Parallel.await(inspection);
+      outcome.failure().ifPresent(errors::add);
+      outcome
+          .value()
+          .flatMap(c -> c)
+          .filter(ContainerInfo::running)
+          .ifPresent(c -> candidates.add(candidate(c)));
+    }
+    return candidates;
+  }
+
+  private Outcome<List<ContainerSummary>> list(String policy) {
+    try {
+      return Outcome.of(engine.listContainersByLabel(Labels.AUTOUPDATE, policy));
+    } catch (EngineException e) {
+      return Outcome.failed(
+          "listing containers with auto-update policy '" + policy + "': " + e.getMessage());
+    }
+  }
+
+  private Outcome<Optional<ContainerInfo>> inspect(ContainerSummary summary) {
+    try {
+      return Outcome.of(engine.inspectContainer(summary.id()));
+    } catch (EngineException e) {
+      String unit = summary.labels().get(Labels.PODMAN_SYSTEMD_UNIT);
+      return Outcome.failed(
+          "container '" + summary.name() + "' of unit '" + unit + "': " + e.getMessage());
+    }
+  }
+
+  private static Candidate candidate(ContainerInfo container) {
+    String unit = container.labels().get(Labels.PODMAN_SYSTEMD_UNIT);
+    AutoUpdatePolicy policy = AutoUpdatePolicy.fromWire(container.labels().get(Labels.AUTOUPDATE));
+    Optional<Path> authfile =
+        Optional.ofNullable(container.labels().get(Labels.AUTOUPDATE_AUTHFILE))
+            .filter(file -> !file.isEmpty())
+            .map(Path::of);
+    return new Candidate(unit, container, policy, authfile);
+  }
+}
