@@ -62,23 +62,21 @@ final class CandidateFinder {
    * added to {@code errors}.
    */
   List<Candidate> candidates(Set<String> units, List<String> errors) throws InterruptedException {
+    List<ContainerSummary> running = new ArrayList<>();
     try (Parallel pool = new Parallel("update-find", MAX_PARALLEL_INSPECTS)) {
       List<Future<Outcome<List<ContainerSummary>>>> lists = new ArrayList<>();
       for (String policy : POLICY_LABELS) {
         lists.add(pool.submit(() -> list(policy)));
       }
-      List<Future<Outcome<Optional<ContainerInfo>>>> inspections = new ArrayList<>();
       for (Future<Outcome<List<ContainerSummary>>> list : lists) {
         Outcome<List<ContainerSummary>> listed = Parallel.await(list);
         listed.failure().ifPresent(errors::add);
-        for (ContainerSummary summary : listed.value().orElse(List.of())) {
-          if (isRunningIn(summary, units)) {
-            inspections.add(pool.submit(() -> inspect(summary)));
-          }
-        }
+        listed.value().orElse(List.of()).stream()
+            .filter(summary -> isRunningIn(summary, units))
+            .forEach(running::add);
       }
-      return collect(inspections, errors);
     }
+    return inspect(running, errors);
   }
 
   private static boolean isRunningIn(ContainerSummary summary, Set<String> units) {
@@ -87,20 +85,20 @@ final class CandidateFinder {
         && units.contains(summary.labels().get(Labels.PODMAN_SYSTEMD_UNIT));
   }
 
-  private static List<Candidate> collect(
-      List<Future<Outcome<Optional<ContainerInfo>>>> inspections, List<String> errors)
-      throws InterruptedException {
-    List<Candidate> candidates = new ArrayList<>();
-    for (Future<Outcome<Optional<ContainerInfo>>> inspection : inspections) {
-      Outcome<Optional<ContainerInfo>> outcome = Parallel.await(inspection);
-      outcome.failure().ifPresent(errors::add);
-      outcome
-          .value()
-          .flatMap(c -> c)
+  /** Inspects the listed containers in one engine call. */
+  private List<Candidate> inspect(List<ContainerSummary> running, List<String> errors) {
+    try {
+      return engine.inspectContainers(running.stream().map(ContainerSummary::id).toList()).stream()
           .filter(ContainerInfo::running)
-          .ifPresent(c -> candidates.add(candidate(c)));
+          .map(CandidateFinder::candidate)
+          .toList();
+    } catch (EngineException e) {
+      for (ContainerSummary summary : running) {
+        String unit = summary.labels().get(Labels.PODMAN_SYSTEMD_UNIT);
+        errors.add("container '" + summary.name() + "' of unit '" + unit + "': " + e.getMessage());
+      }
+      return List.of();
     }
-    return candidates;
   }
 
   private Outcome<List<ContainerSummary>> list(String policy) {
@@ -109,16 +107,6 @@ final class CandidateFinder {
     } catch (EngineException e) {
       return Outcome.failed(
           "listing containers with auto-update policy '" + policy + "': " + e.getMessage());
-    }
-  }
-
-  private Outcome<Optional<ContainerInfo>> inspect(ContainerSummary summary) {
-    try {
-      return Outcome.of(engine.inspectContainer(summary.id()));
-    } catch (EngineException e) {
-      String unit = summary.labels().get(Labels.PODMAN_SYSTEMD_UNIT);
-      return Outcome.failed(
-          "container '" + summary.name() + "' of unit '" + unit + "': " + e.getMessage());
     }
   }
 

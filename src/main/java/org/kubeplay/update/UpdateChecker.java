@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Future;
 import org.kubeplay.engine.ContainerEngine;
 import org.kubeplay.engine.EngineException;
@@ -49,28 +51,26 @@ final class UpdateChecker {
       throws InterruptedException {
     try (Parallel pool = new Parallel("update-check", MAX_PARALLEL_CHECKS)) {
       Map<RemoteKey, Future<Outcome<String>>> remote = new HashMap<>();
-      Map<String, Future<Outcome<ImageInfo>>> byId = new HashMap<>();
-      Map<String, Future<Outcome<ImageInfo>>> byName = new HashMap<>();
+      Set<String> local = new LinkedHashSet<>();
       for (Candidate candidate : candidates) {
         if (candidate.policy() == AutoUpdatePolicy.REGISTRY) {
           RemoteKey key = new RemoteKey(candidate.imageName(), authfile(candidate, authfile));
           remote.computeIfAbsent(key, k -> pool.submit(() -> remoteDigest(k)));
-          String id = candidate.container().imageId();
-          byId.computeIfAbsent(id, k -> pool.submit(() -> inspect(k)));
+          local.add(candidate.container().imageId());
         } else {
-          byName.computeIfAbsent(candidate.imageName(), k -> pool.submit(() -> inspect(k)));
+          local.add(candidate.imageName());
         }
       }
+      // One engine call for every local image, while the registries answer.
+      Map<String, Outcome<ImageInfo>> images = inspect(local);
       Map<Candidate, Check> checks = new LinkedHashMap<>();
       for (Candidate candidate : candidates) {
         String id = candidate.container().imageId();
         if (candidate.policy() == AutoUpdatePolicy.REGISTRY) {
           RemoteKey key = new RemoteKey(candidate.imageName(), authfile(candidate, authfile));
-          checks.put(
-              candidate,
-              registryCheck(Parallel.await(remote.get(key)), Parallel.await(byId.get(id))));
+          checks.put(candidate, registryCheck(Parallel.await(remote.get(key)), images.get(id)));
         } else {
-          checks.put(candidate, localCheck(id, Parallel.await(byName.get(candidate.imageName()))));
+          checks.put(candidate, localCheck(id, images.get(candidate.imageName())));
         }
       }
       return checks;
@@ -133,15 +133,25 @@ final class UpdateChecker {
     return Authfile.read(authfile.get()).lookup(image);
   }
 
-  private Outcome<ImageInfo> inspect(String image) {
-    String context = "inspecting local image '" + image + "'";
+  private Map<String, Outcome<ImageInfo>> inspect(Set<String> images) {
+    Map<String, Outcome<ImageInfo>> outcomes = new HashMap<>();
     try {
-      return engine
-          .inspectImage(image)
-          .map(Outcome::of)
-          .orElseGet(() -> Outcome.failed(context + ": not in local storage"));
+      Map<String, ImageInfo> found = engine.inspectImages(List.copyOf(images));
+      for (String image : images) {
+        ImageInfo info = found.get(image);
+        outcomes.put(
+            image,
+            info != null
+                ? Outcome.of(info)
+                : Outcome.failed("inspecting local image '" + image + "': not in local storage"));
+      }
     } catch (EngineException e) {
-      return Outcome.failed(context + ": " + e.getMessage());
+      images.forEach(
+          image ->
+              outcomes.put(
+                  image,
+                  Outcome.failed("inspecting local image '" + image + "': " + e.getMessage())));
     }
+    return outcomes;
   }
 }
