@@ -66,6 +66,9 @@ public interface ContainerEngine {
    */
   List<ContainerInfo> inspectContainers(List<String> containers) throws EngineException;
 
+  /** Lists the containers, running or not, that carry label {@code key}, whatever its value. */
+  List<ContainerSummary> listContainersWithLabel(String key) throws EngineException;
+
   /** Lists the containers, running or not, that carry label {@code key=value}. */
   List<ContainerSummary> listContainersByLabel(String key, String value) throws EngineException;
 

@@ -186,9 +186,18 @@ public final class PodmanEngine implements ContainerEngine {
   @Override
   public List<ContainerSummary> listContainersByLabel(String key, String value)
       throws EngineException {
-    String context = "listing containers labelled '" + key + "=" + value + "'";
-    List<String> args =
-        List.of("ps", "--all", "--filter=label=" + key + "=" + value, "--format=json");
+    return listContainers("labelled '" + key + "=" + value + "'", key + "=" + value);
+  }
+
+  @Override
+  public List<ContainerSummary> listContainersWithLabel(String key) throws EngineException {
+    return listContainers("with label '" + key + "'", key);
+  }
+
+  private List<ContainerSummary> listContainers(String which, String filter)
+      throws EngineException {
+    String context = "listing containers " + which;
+    List<String> args = List.of("ps", "--all", "--filter=label=" + filter, "--format=json");
     String json = podman.call(context, args).checked().stdout();
     return Podman.parse(context, () -> PodmanJson.containerList(json));
   }

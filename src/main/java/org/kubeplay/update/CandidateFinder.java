@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Future;
 import org.kubeplay.engine.ContainerEngine;
 import org.kubeplay.engine.ContainerInfo;
 import org.kubeplay.engine.ContainerState;
@@ -27,12 +26,6 @@ final class CandidateFinder {
 
   /** The label values that ask for updates, {@code image} being the old name of registry. */
   static final List<String> POLICY_LABELS = List.of("registry", "image", "local");
-
-  /**
-   * Most podman processes at once: each spends its start-up on the CPU, so more than a few at once
-   * only queue on a small host.
-   */
-  static final int MAX_PARALLEL_INSPECTS = 4;
 
   private final ContainerEngine engine;
   private final SystemdManager systemd;
@@ -61,20 +54,15 @@ final class CandidateFinder {
    * The running containers of the units with a policy that asks for updates; what cannot be read is
    * added to {@code errors}.
    */
-  List<Candidate> candidates(Set<String> units, List<String> errors) throws InterruptedException {
+  List<Candidate> candidates(Set<String> units, List<String> errors) {
     List<ContainerSummary> running = new ArrayList<>();
-    try (Parallel pool = new Parallel("update-find", MAX_PARALLEL_INSPECTS)) {
-      List<Future<Outcome<List<ContainerSummary>>>> lists = new ArrayList<>();
-      for (String policy : POLICY_LABELS) {
-        lists.add(pool.submit(() -> list(policy)));
-      }
-      for (Future<Outcome<List<ContainerSummary>>> list : lists) {
-        Outcome<List<ContainerSummary>> listed = Parallel.await(list);
-        listed.failure().ifPresent(errors::add);
-        listed.value().orElse(List.of()).stream()
-            .filter(summary -> isRunningIn(summary, units))
-            .forEach(running::add);
-      }
+    try {
+      engine.listContainersWithLabel(Labels.AUTOUPDATE).stream()
+          .filter(summary -> POLICY_LABELS.contains(summary.labels().get(Labels.AUTOUPDATE)))
+          .filter(summary -> isRunningIn(summary, units))
+          .forEach(running::add);
+    } catch (EngineException e) {
+      errors.add("listing containers with an auto-update policy: " + e.getMessage());
     }
     return inspect(running, errors);
   }
@@ -98,15 +86,6 @@ final class CandidateFinder {
         errors.add("container '" + summary.name() + "' of unit '" + unit + "': " + e.getMessage());
       }
       return List.of();
-    }
-  }
-
-  private Outcome<List<ContainerSummary>> list(String policy) {
-    try {
-      return Outcome.of(engine.listContainersByLabel(Labels.AUTOUPDATE, policy));
-    } catch (EngineException e) {
-      return Outcome.failed(
-          "listing containers with auto-update policy '" + policy + "': " + e.getMessage());
     }
   }
 
