@@ -38,8 +38,16 @@ show podman ps --format '{{.Names}}\t{{.Status}}\t{{.Labels.PODMAN_SYSTEMD_UNIT}
 step "the web example answers"
 show wget -q -O- http://127.0.0.1:18080/
 
-step "an auto-update dry run"
-show kubeplay --user auto-update --dry-run || true
+step "auto-update: nothing new yet"
+show kubeplay --user auto-update --dry-run
+
+step "auto-update: a new image under the same tag in the registry"
+image=localhost:${KUBEPLAY_REGISTRY##*:}/kubeplay-test:latest
+show podman commit -q multi-pod-sidecar "$image"
+show podman push -q --tls-verify=false "$image"
+show kubeplay --user auto-update --dry-run
+show kubeplay --user auto-update
+show kubeplay --user status multi
 
 step "stop everything"
 for example in "${examples[@]}"; do
