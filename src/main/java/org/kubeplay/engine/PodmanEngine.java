@@ -2,6 +2,7 @@ package org.kubeplay.engine;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -227,8 +228,8 @@ public final class PodmanEngine implements ContainerEngine {
     }
     List<String> args = new ArrayList<>(List.of("exec", name("container", container)));
     args.addAll(command);
-    // TODO(#4): killing podman's client at the deadline does not end the exec session (seen
-    // with 4.3.1): the command runs on in the container until it ends or the container stops.
+    // Start times are kept in clock ticks: a second's slack keeps our own session in.
+    Instant askedAt = Instant.now().minusSeconds(1);
     ProcessResult result =
         podman
             .call("running a command in container '" + container + "'", args)
@@ -236,6 +237,9 @@ public final class PodmanEngine implements ContainerEngine {
             .merged()
             .outputLimit(MAX_EXEC_OUTPUT)
             .result();
+    if (result.timedOut()) {
+      inspectContainer(container).ifPresent(info -> ExecReaper.reap(info.pid(), askedAt));
+    }
     return new ExecResult(result.exitCode(), result.stdout(), result.timedOut());
   }
 

@@ -1,6 +1,7 @@
 package org.kubeplay.systemd;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +15,7 @@ import org.freedesktop.dbus.connections.impl.DBusConnection;
 import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
 import org.freedesktop.dbus.exceptions.DBusException;
 import org.freedesktop.dbus.exceptions.DBusExecutionException;
+import org.freedesktop.dbus.interfaces.DBus;
 import org.freedesktop.dbus.interfaces.DBusInterface;
 import org.freedesktop.dbus.interfaces.Properties;
 import org.freedesktop.dbus.interfaces.Properties.PropertiesChanged;
@@ -48,6 +50,7 @@ public final class SystemdManager implements AutoCloseable {
   private final Set<Consumer<UnitChange>> listeners = new CopyOnWriteArraySet<>();
   private final Set<Consumer<UnitPresence>> presenceListeners = new CopyOnWriteArraySet<>();
   private final Set<Runnable> disconnectListeners = new CopyOnWriteArraySet<>();
+  private final List<AutoCloseable> signalHandlers = new ArrayList<>();
 
   /**
    * Starts using a bus connection, which the new instance owns and closes.
@@ -60,15 +63,11 @@ public final class SystemdManager implements AutoCloseable {
       manager =
           connection.getRemoteObject(
               Systemd1Manager.BUS_NAME, Systemd1Manager.OBJECT_PATH, Systemd1Manager.class);
-      // dbus-java filters signals by unique sender name only, so resolve systemd's.
-      // TODO(#4): follow a new unique name after `systemctl daemon-reexec`; signals are lost
-      // until the facade reconnects.
-      String sender = connection.getDBusOwnerName(Systemd1Manager.BUS_NAME);
+      // dbus-java filters signals by unique sender name only, so resolve systemd's, and follow
+      // it when systemd comes back under a new one (daemon-reexec, a package upgrade).
+      connection.addSigHandler(DBus.NameOwnerChanged.class, this::onOwnerChanged);
       // Handlers go in before any call, so that no JobRemoved of ours can be missed.
-      connection.addSigHandler(JobRemoved.class, sender, manager, this::onJobRemoved);
-      connection.addSigHandler(PropertiesChanged.class, sender, this::onPropertiesChanged);
-      connection.addSigHandler(UnitNew.class, sender, manager, this::onUnitNew);
-      connection.addSigHandler(UnitRemoved.class, sender, manager, this::onUnitRemoved);
+      listenTo(connection.getDBusOwnerName(Systemd1Manager.BUS_NAME));
       connection.setDisconnectCallback(new DisconnectListener());
     } catch (DBusException | DBusExecutionException e) {
       throw new SystemdException("adding handlers for systemd's signals", e);
@@ -271,6 +270,46 @@ public final class SystemdManager implements AutoCloseable {
     }
     LOG.log(System.Logger.Level.DEBUG, "{0}: queued job {1}", context, jobPath);
     return new Job(unit, jobPath, jobs.callReturned(jobPath));
+  }
+
+  /** Takes systemd's signals from {@code sender}, and no longer from an earlier name. */
+  private synchronized void listenTo(String sender) throws DBusException {
+    for (AutoCloseable handler : signalHandlers) {
+      closeQuietly(handler);
+    }
+    signalHandlers.clear();
+    signalHandlers.add(
+        connection.addSigHandler(JobRemoved.class, sender, manager, this::onJobRemoved));
+    signalHandlers.add(
+        connection.addSigHandler(PropertiesChanged.class, sender, this::onPropertiesChanged));
+    signalHandlers.add(connection.addSigHandler(UnitNew.class, sender, manager, this::onUnitNew));
+    signalHandlers.add(
+        connection.addSigHandler(UnitRemoved.class, sender, manager, this::onUnitRemoved));
+  }
+
+  private void onOwnerChanged(DBus.NameOwnerChanged signal) {
+    if (!Systemd1Manager.BUS_NAME.equals(signal.name) || signal.newOwner.isEmpty()) {
+      return;
+    }
+    try {
+      listenTo(signal.newOwner);
+      call("subscribing to systemd's signals again", manager, "Subscribe");
+      LOG.log(System.Logger.Level.INFO, "systemd is back on the bus as {0}", signal.newOwner);
+    } catch (DBusException | SystemdException e) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "following systemd to {0} failed, ignoring: {1}",
+          signal.newOwner,
+          e.getMessage());
+    }
+  }
+
+  private static void closeQuietly(AutoCloseable handler) {
+    try {
+      handler.close();
+    } catch (Exception e) {
+      LOG.log(System.Logger.Level.DEBUG, "removing a signal handler: {0}", e.getMessage());
+    }
   }
 
   private void onJobRemoved(JobRemoved signal) {

@@ -88,9 +88,13 @@ class PodmanEngineIntegrationTest {
   void execPastItsDeadlineTimesOut() throws Exception {
     startSleeper("web");
 
-    ExecResult result = engine.exec(pod + "-web", List.of("sleep", "30"), Duration.ofMillis(500));
+    ExecResult result = engine.exec(pod + "-web", List.of("sleep", "31"), Duration.ofMillis(500));
 
     assertTrue(result.timedOut());
+    // The timed-out command does not run on in the container.
+    List<String> find = List.of("sh", "-c", "ps -o args | grep -x 'sleep 31'");
+    ExecResult left = engine.exec(pod + "-web", find, DEADLINE);
+    assertEquals(1, left.exitCode(), "still running: " + left.output());
   }
 
   @Test

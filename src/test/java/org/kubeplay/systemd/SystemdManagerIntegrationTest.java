@@ -56,6 +56,17 @@ class SystemdManagerIntegrationTest {
   }
 
   @Test
+  void jobsStillEndAfterSystemdReExecutesUnderANewBusName() throws Exception {
+    org.kubeplay.testing.Sandbox.systemctl("daemon-reexec");
+    String unit = notifyUnit("reexec");
+
+    JobResult result = systemd.startUnit(unit, JobMode.REPLACE).await(DEADLINE);
+
+    assertEquals(JobResult.DONE, result);
+    assertEquals(ActiveState.ACTIVE, systemd.unit(unit).activeState());
+  }
+
+  @Test
   void startOfFailingUnitEndsFailedWithExitCodeResult() throws Exception {
     String unit = unit("fail", "[Service]\nType=oneshot\nExecStart=/bin/false\n");
 
