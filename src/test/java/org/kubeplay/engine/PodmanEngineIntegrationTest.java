@@ -88,9 +88,13 @@ class PodmanEngineIntegrationTest {
   void execPastItsDeadlineTimesOut() throws Exception {
     startSleeper("web");
 
-    ExecResult result = engine.exec(pod + "-web", List.of("sleep", "31"), Duration.ofMillis(500));
+    List<String> slow = List.of("sh", "-c", "touch /tmp/started; exec sleep 31");
+
+    ExecResult result = engine.exec(pod + "-web", slow, Duration.ofSeconds(5));
 
     assertTrue(result.timedOut());
+    ExecResult started = engine.exec(pod + "-web", List.of("test", "-e", "/tmp/started"), DEADLINE);
+    assertEquals(0, started.exitCode(), "the command never started: the check proves nothing");
     // The timed-out command does not run on in the container.
     List<String> find = List.of("sh", "-c", "ps -o args | grep -x 'sleep 31'");
     ExecResult left = engine.exec(pod + "-web", find, DEADLINE);
