@@ -1,0 +1,361 @@
+package org.kubeplay.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.freedesktop.dbus.DBusAsyncReply;
+import org.kubeplay.agent.bindings.WorkloadRow;
+import org.kubeplay.bench.AgentCalls.Wait;
+import org.kubeplay.systemd.SystemdException;
+import org.kubeplay.systemd.SystemdManager;
+
+/**
+ * Measures kubeplayd's ListWorkloads with 50 workloads loaded, and Play until it returns, against a
+ * plain {@code org.freedesktop.DBus.Peer.Ping} to the same daemon over the same connection in the
+ * same run. Run it with {@code bench/agent/run}, which runs it inside scripts/sandbox.
+ */
+public final class AgentBenchmark {
+  private static final int PING_CALLS = 1000;
+  private static final int PING_WARM_UP = 1000;
+  private static final int LIST_CALLS = 200;
+  private static final int LIST_WARM_UP = 20;
+  private static final int LOADED_WORKLOADS = 50;
+
+  /**
+   * Workloads started at once while loading: each start runs a supervisor JVM and podman, and two
+   * cores run about this many without any start nearing TimeoutStartSec.
+   */
+  private static final int START_BATCH = 10;
+
+  /**
+   * Stops awaited at once: kubeplayd answers Busy beyond 48 calls waiting for jobs, and each stop
+   * runs a `kubeplay down` JVM.
+   */
+  private static final int STOP_BATCH = 25;
+
+  private static final int PLAY_RUNS = 10;
+
+  /** How long ListWorkloads is watched for rows that stay not inactive after their Stop. */
+  private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(20);
+
+  private static final Duration SETTLE_POLL = Duration.ofMillis(100);
+  private static final int PLAY_WARM_UP = 1;
+  private static final long STARTED = System.nanoTime();
+  private static final String IMAGE = "localhost/kubeplay-test:latest";
+
+  private final AgentCalls agent;
+  private final Path dir;
+  private final PrintStream out;
+
+  /** Every file this run played, so that all of them are stopped at the end, whatever failed. */
+  private final List<Path> played = new ArrayList<>();
+
+  private int nextWorkload;
+
+  private AgentBenchmark(AgentCalls agent, Path dir, PrintStream out) {
+    this.agent = agent;
+    this.dir = dir;
+    this.out = out;
+  }
+
+  /** Takes the folder for the workload files (absolute, readable by kubeplayd). */
+  public static void main(String[] args) throws Exception {
+    if (args.length != 1) {
+      System.err.println("usage: AgentBenchmark DIR");
+      System.exit(2);
+    }
+    Path dir = Path.of(args[0]).toAbsolutePath();
+    Files.createDirectories(dir);
+    try (AgentCalls agent = AgentCalls.connect()) {
+      new AgentBenchmark(agent, dir, System.out).run();
+    }
+  }
+
+  private void run() throws IOException {
+    try {
+      progress("warming up: %d pings (this starts kubeplayd by D-Bus activation)", PING_WARM_UP);
+      time("Ping", PING_WARM_UP, i -> agent.ping());
+      Latencies idlePing = record(pings(PING_CALLS), "Ping, no workloads");
+      List<Latencies> plays = plays();
+
+      loadWorkloads();
+      Latencies loadedPing = record(pings(PING_CALLS), "Ping, 50 workloads loaded");
+      Latencies list = listWorkloads();
+
+      print(idlePing, plays, loadedPing, list);
+    } finally {
+      stopAll();
+    }
+  }
+
+  private Latencies pings(int count) {
+    progress("timing %d pings", count);
+    return time("Ping", count, i -> agent.ping());
+  }
+
+  /**
+   * Plays fresh workloads one at a time, without and with wait, in alternating order. They stay
+   * running as part of the 50: a stop after each play would cost more time (a supervisor stop and a
+   * `kubeplay down` JVM) than the play itself, and idle workloads do not slow the daemon down.
+   */
+  private List<Latencies> plays() throws IOException {
+    progress("timing %d plays of each kind, after %d warm-up", PLAY_RUNS, PLAY_WARM_UP);
+    for (int i = 0; i < PLAY_WARM_UP; i++) {
+      playPair(i);
+    }
+    long[][] runs = new long[PLAY_RUNS][];
+    for (int i = 0; i < PLAY_RUNS; i++) {
+      runs[i] = playPair(i);
+      progress(
+          "play %d/%d: returned in %.0f ms, with wait in %.0f ms",
+          i + 1, PLAY_RUNS, millis(runs[i][0]), millis(runs[i][2]));
+    }
+    long[][] lag = new long[PLAY_RUNS][];
+    for (int i = 0; i < PLAY_RUNS; i++) {
+      lag[i] = new long[] {runs[i][2] - runs[i][3]};
+    }
+    return List.of(
+        record(column(runs, 0), "Play wait=false, until it returns"),
+        record(column(runs, 1), "Play wait=false, until PropertiesChanged active"),
+        record(column(runs, 2), "Play wait=true, until it returns (active)"),
+        record(column(runs, 3), "Play wait=true, until PropertiesChanged active"),
+        record(column(lag, 0), "Play wait=true, answer after PropertiesChanged"));
+  }
+
+  /**
+   * One play of each kind, the order alternating with the index; nanoseconds to return and to
+   * PropertiesChanged active without wait, then the same with wait.
+   */
+  private long[] playPair(int index) throws IOException {
+    long[] quick;
+    long[] waited;
+    if (index % 2 == 0) {
+      quick = playAndTime(Wait.RETURN_AT_ONCE);
+      waited = playAndTime(Wait.UNTIL_JOB_DONE);
+    } else {
+      waited = playAndTime(Wait.UNTIL_JOB_DONE);
+      quick = playAndTime(Wait.RETURN_AT_ONCE);
+    }
+    return new long[] {quick[0], quick[1], waited[0], waited[1]};
+  }
+
+  /** Plays a fresh workload: nanoseconds until the call returns, and until it is active. */
+  private long[] playAndTime(Wait wait) throws IOException {
+    Path file = newWorkload(wait == Wait.RETURN_AT_ONCE ? "play" : "play-wait");
+    long start = System.nanoTime();
+    String object = agent.play(file, wait);
+    long returned = System.nanoTime() - start;
+    return new long[] {returned, agent.awaitActive(object) - start};
+  }
+
+  private void loadWorkloads() throws IOException {
+    List<Path> files = new ArrayList<>();
+    for (int i = played.size(); i < LOADED_WORKLOADS; i++) {
+      files.add(newWorkload("load"));
+    }
+    for (int first = 0; first < files.size(); first += START_BATCH) {
+      List<Path> batch = files.subList(first, Math.min(first + START_BATCH, files.size()));
+      long start = System.nanoTime();
+      List<DBusAsyncReply<?>> replies = new ArrayList<>();
+      batch.forEach(file -> replies.add(agent.playAsync(file, Wait.UNTIL_JOB_DONE)));
+      awaitAll("Play", replies);
+      progress(
+          "started %d/%d workloads (this batch of %d took %.1f s)",
+          played.size() - files.size() + first + batch.size(),
+          LOADED_WORKLOADS,
+          batch.size(),
+          millis(System.nanoTime() - start) / 1000);
+    }
+  }
+
+  private Latencies listWorkloads() {
+    List<WorkloadRow> rows = agent.listWorkloads();
+    long active = rows.stream().filter(r -> "active".equals(r.activeState)).count();
+    if (active < LOADED_WORKLOADS) {
+      throw new IllegalStateException(
+          "ListWorkloads shows " + active + " active workloads, expected " + LOADED_WORKLOADS);
+    }
+    progress("ListWorkloads answers %d rows, %d active", rows.size(), active);
+    time("ListWorkloads", LIST_WARM_UP, i -> agent.listWorkloads());
+    progress("timing %d ListWorkloads calls", LIST_CALLS);
+    return record(
+        time("ListWorkloads", LIST_CALLS, i -> agent.listWorkloads()),
+        "ListWorkloads, " + rows.size() + " rows");
+  }
+
+  /** Stops every workload this run played, in batches, and checks that none is left active. */
+  private void stopAll() {
+    List<String> running =
+        agent.listWorkloads().stream()
+            .filter(r -> !"inactive".equals(r.activeState) && played.contains(Path.of(r.file)))
+            .map(r -> r.file)
+            .toList();
+    progress("stopping the %d workloads this run played", running.size());
+    long start = System.nanoTime();
+    for (int first = 0; first < running.size(); first += STOP_BATCH) {
+      List<DBusAsyncReply<?>> replies = new ArrayList<>();
+      running
+          .subList(first, Math.min(first + STOP_BATCH, running.size()))
+          .forEach(file -> replies.add(agent.stopAsync(file, Wait.UNTIL_JOB_DONE)));
+      awaitAll("Stop", replies);
+    }
+    progress(
+        "%d Stop calls with wait returned in %.1f s",
+        running.size(), millis(System.nanoTime() - start) / 1000);
+    checkSettled();
+  }
+
+  /**
+   * Reports workloads that ListWorkloads still shows not inactive once every Stop with wait has
+   * returned, beside what systemd says of their units, and how long until that changes.
+   */
+  private void checkSettled() {
+    long start = System.nanoTime();
+    List<WorkloadRow> left = notInactive();
+    if (left.isEmpty()) {
+      progress("ListWorkloads shows every workload inactive or gone");
+      return;
+    }
+    progress("ListWorkloads still shows %d not inactive: %s", left.size(), describe(left));
+    while (!left.isEmpty() && System.nanoTime() - start < SETTLE_TIMEOUT.toNanos()) {
+      pause(SETTLE_POLL);
+      left = notInactive();
+    }
+    double seconds = millis(System.nanoTime() - start) / 1000;
+    if (left.isEmpty()) {
+      progress("ListWorkloads shows every workload inactive or gone %.1f s later", seconds);
+    } else {
+      progress("%.1f s later, still not inactive: %s", seconds, describe(left));
+    }
+  }
+
+  private List<WorkloadRow> notInactive() {
+    return agent.listWorkloads().stream().filter(r -> !"inactive".equals(r.activeState)).toList();
+  }
+
+  /** Each row's name and mirrored state, with its unit's state as systemd gives it now. */
+  private static String describe(List<WorkloadRow> rows) {
+    try (SystemdManager systemd = SystemdManager.connectUser()) {
+      List<String> described = new ArrayList<>();
+      for (WorkloadRow row : rows) {
+        String actual =
+            systemd
+                .loadedUnit(row.unit)
+                .map(u -> u.activeState().wireName() + "/" + u.subState())
+                .orElse("unloaded");
+        described.add(row.name + " " + row.activeState + " (systemd: " + actual + ")");
+      }
+      return String.join(", ", described);
+    } catch (SystemdException e) {
+      return rows.size() + " rows (systemd unreadable: " + e.getMessage() + ")";
+    }
+  }
+
+  private static void pause(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  private void print(
+      Latencies idlePing, List<Latencies> plays, Latencies loadedPing, Latencies list) {
+    out.printf("kubeplayd on the session bus, calls over one dbus-java connection%n");
+    out.printf("%-50s %6s %10s %10s %8s%n", "call", "n", "median ms", "p90 ms", "ratio");
+    row(idlePing, idlePing);
+    plays.forEach(play -> row(play, idlePing));
+    row(loadedPing, loadedPing);
+    row(list, loadedPing);
+    out.printf("ratio: median / median of the Ping above it in the same run%n");
+    out.printf(
+        "the plays run one at a time with 0 to %d of the run's workloads already active%n",
+        2 * (PLAY_RUNS + PLAY_WARM_UP) - 1);
+    out.printf("ListWorkloads / Ping with no workloads: %.2f%n", list.median() / idlePing.median());
+  }
+
+  private void row(Latencies latencies, Latencies ping) {
+    out.printf(
+        "%-50s %6d %10.3f %10.3f %8.2f%n",
+        latencies.what(),
+        latencies.count(),
+        millis(latencies.median()),
+        millis(latencies.p90()),
+        latencies.median() / ping.median());
+  }
+
+  private static Latencies record(Latencies latencies, String what) {
+    return new Latencies(what, latencies.nanos());
+  }
+
+  private static Latencies time(String what, int count, IntCall call) {
+    long[] nanos = new long[count];
+    for (int i = 0; i < count; i++) {
+      long start = System.nanoTime();
+      call.run(i);
+      nanos[i] = System.nanoTime() - start;
+    }
+    return new Latencies(what, nanos);
+  }
+
+  private static Latencies column(long[][] runs, int index) {
+    long[] nanos = new long[runs.length];
+    for (int i = 0; i < runs.length; i++) {
+      nanos[i] = runs[i][index];
+    }
+    return new Latencies("column " + index, nanos);
+  }
+
+  private static void awaitAll(String member, List<DBusAsyncReply<?>> replies) {
+    replies.forEach(reply -> AgentCalls.await(member, reply));
+  }
+
+  /** Writes a Pod with one idle container under a name no other workload of the run has. */
+  private Path newWorkload(String stem) throws IOException {
+    String pod = "bench-" + stem + "-" + nextWorkload++;
+    Path file = dir.resolve(pod + ".yaml");
+    Files.writeString(
+        file,
+        """
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: %s
+        spec:
+          containers:
+            - name: app
+              image: %s
+              command: ["sh", "-c", "trap 'exit 0' TERM; while :; do sleep 1; done"]
+        """
+            .formatted(pod, IMAGE));
+    played.add(file);
+    return file;
+  }
+
+  private static double millis(double nanos) {
+    return nanos / 1e6;
+  }
+
+  private static void progress(String format, Object... args) {
+    double seconds = (System.nanoTime() - STARTED) / 1e9;
+    System.err.printf("agent bench %5.1fs: " + format + "%n", prepend(seconds, args));
+  }
+
+  private static Object[] prepend(Object first, Object[] rest) {
+    Object[] all = new Object[rest.length + 1];
+    all[0] = first;
+    System.arraycopy(rest, 0, all, 1, rest.length);
+    return all;
+  }
+
+  /** One timed call; the index lets a series vary its argument. */
+  @FunctionalInterface
+  private interface IntCall {
+    void run(int index);
+  }
+}

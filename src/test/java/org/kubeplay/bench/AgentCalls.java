@@ -1,0 +1,158 @@
+package org.kubeplay.bench;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.freedesktop.dbus.DBusAsyncReply;
+import org.freedesktop.dbus.DBusPath;
+import org.freedesktop.dbus.connections.impl.DBusConnection;
+import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
+import org.freedesktop.dbus.exceptions.DBusException;
+import org.freedesktop.dbus.interfaces.DBusInterface;
+import org.freedesktop.dbus.interfaces.Peer;
+import org.freedesktop.dbus.interfaces.Properties.PropertiesChanged;
+import org.freedesktop.dbus.messages.Error;
+import org.freedesktop.dbus.messages.Message;
+import org.freedesktop.dbus.types.Variant;
+import org.kubeplay.agent.bindings.Agent1Manager;
+import org.kubeplay.agent.bindings.Agent1Workload;
+import org.kubeplay.agent.bindings.WorkloadRow;
+
+/**
+ * kubeplayd's calls over one session-bus connection, each sent and awaited the same way, so that
+ * Ping and the manager's methods differ only in what kubeplayd does for them.
+ */
+final class AgentCalls implements AutoCloseable {
+  /** Longest any call may take: a Play with wait is bounded by the unit's TimeoutStartSec=90. */
+  static final Duration CALL_TIMEOUT = Duration.ofMinutes(3);
+
+  private final DBusConnection connection;
+  private final Peer peer;
+  private final Agent1Manager manager;
+
+  /** When each workload object first said ActiveState=active, by object path (nanoTime). */
+  private final Map<String, CompletableFuture<Long>> activeAt = new ConcurrentHashMap<>();
+
+  private AgentCalls(DBusConnection connection) throws DBusException {
+    this.connection = connection;
+    this.peer =
+        connection.getRemoteObject(Agent1Manager.BUS_NAME, Agent1Manager.OBJECT_PATH, Peer.class);
+    this.manager =
+        connection.getRemoteObject(
+            Agent1Manager.BUS_NAME, Agent1Manager.OBJECT_PATH, Agent1Manager.class);
+    connection.addSigHandler(PropertiesChanged.class, this::onPropertiesChanged);
+  }
+
+  /** Connects to the session bus that DBUS_SESSION_BUS_ADDRESS names. */
+  static AgentCalls connect() throws DBusException {
+    return new AgentCalls(DBusConnectionBuilder.forSessionBus().withShared(false).build());
+  }
+
+  void ping() {
+    call(peer, "Ping");
+  }
+
+  List<WorkloadRow> listWorkloads() {
+    List<WorkloadRow> rows = new ArrayList<>();
+    for (Object row : (List<?>) call(manager, "ListWorkloads")) {
+      rows.add((WorkloadRow) row);
+    }
+    return rows;
+  }
+
+  /** Plays a file and returns the workload's object path. */
+  String play(Path file, Wait wait) {
+    return ((DBusPath) call(manager, "Play", file.toString(), options(wait))).getPath();
+  }
+
+  /** Sends a Play without waiting for its answer; {@link #await} takes the answer. */
+  DBusAsyncReply<?> playAsync(Path file, Wait wait) {
+    return connection.callMethodAsync(manager, "Play", file.toString(), options(wait));
+  }
+
+  void stop(Path file, Wait wait) {
+    call(manager, "Stop", file.toString(), options(wait));
+  }
+
+  DBusAsyncReply<?> stopAsync(String workload, Wait wait) {
+    return connection.callMethodAsync(manager, "Stop", workload, options(wait));
+  }
+
+  /**
+   * Waits for a workload object's PropertiesChanged with ActiveState=active; returns when it
+   * arrived (nanoTime), also if it arrived before this call.
+   */
+  long awaitActive(String objectPath) {
+    try {
+      return activeFuture(objectPath).get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("waiting for '" + objectPath + "' to become active", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted waiting for '" + objectPath + "'", e);
+    }
+  }
+
+  /** Takes the answer of an asynchronous call, failing on an error answer. */
+  static Object await(String member, DBusAsyncReply<?> reply) {
+    Message answer = reply.getCall().getReply(CALL_TIMEOUT.toMillis());
+    if (answer == null) {
+      throw new IllegalStateException(member + ": no answer within " + CALL_TIMEOUT);
+    }
+    if (answer instanceof Error error) {
+      throw new IllegalStateException(
+          member + ": " + error.getName() + ": " + error.getException().getMessage());
+    }
+    try {
+      boolean empty = answer.getSig() == null || answer.getSig().isEmpty();
+      return empty ? null : reply.getReply();
+    } catch (DBusException e) {
+      throw new IllegalStateException(member + ": reading the answer", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      connection.close();
+    } catch (IOException e) {
+      // A benchmark's connection that does not close cleanly loses nothing.
+    }
+  }
+
+  /** Whether a call waits for its systemd job, as the {@code wait} option says. */
+  enum Wait {
+    RETURN_AT_ONCE,
+    UNTIL_JOB_DONE
+  }
+
+  private Object call(DBusInterface target, String member, Object... args) {
+    return await(member, connection.callMethodAsync(target, member, args));
+  }
+
+  private static Map<String, Variant<?>> options(Wait wait) {
+    return Map.of("wait", new Variant<>(wait == Wait.UNTIL_JOB_DONE));
+  }
+
+  private void onPropertiesChanged(PropertiesChanged signal) {
+    if (!Agent1Workload.INTERFACE.equals(signal.getInterfaceName())) {
+      return;
+    }
+    Variant<?> state = signal.getPropertiesChanged().get("ActiveState");
+    if (state != null && "active".equals(state.getValue())) {
+      activeFuture(signal.getPath()).complete(System.nanoTime());
+    }
+  }
+
+  private CompletableFuture<Long> activeFuture(String objectPath) {
+    return activeAt.computeIfAbsent(objectPath, path -> new CompletableFuture<>());
+  }
+}
