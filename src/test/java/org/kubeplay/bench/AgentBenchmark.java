@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.freedesktop.dbus.DBusAsyncReply;
 import org.kubeplay.agent.bindings.WorkloadRow;
 import org.kubeplay.bench.AgentCalls.Wait;
@@ -78,23 +79,38 @@ public final class AgentBenchmark {
   private void run() throws IOException {
     try {
       progress("warming up: %d pings (this starts kubeplayd by D-Bus activation)", PING_WARM_UP);
-      time("Ping", PING_WARM_UP, i -> agent.ping());
-      Latencies idlePing = record(pings(PING_CALLS), "Ping, no workloads");
+      time(PING_WARM_UP, i -> agent.ping());
+      List<Latencies> idle = calls("no workloads");
       List<Latencies> plays = plays();
 
       loadWorkloads();
-      Latencies loadedPing = record(pings(PING_CALLS), "Ping, 50 workloads loaded");
-      Latencies list = listWorkloads();
+      checkLoaded();
+      List<Latencies> loaded = calls(LOADED_WORKLOADS + " workloads");
 
-      print(idlePing, plays, loadedPing, list);
+      print(idle, plays, loaded);
     } finally {
       stopAll();
     }
   }
 
-  private Latencies pings(int count) {
-    progress("timing %d pings", count);
-    return time("Ping", count, i -> agent.ping());
+  /**
+   * Times Ping, then the manager's GetAll (a method of kubeplayd's own that does nothing), then
+   * ListWorkloads decoded and undecoded; Ping first, as every ratio's reference.
+   */
+  private List<Latencies> calls(String phase) {
+    List<WorkloadRow> rows = agent.listWorkloads();
+    progress("%s: timing Ping, GetAll and ListWorkloads (%d rows)", phase, rows.size());
+    time(LIST_WARM_UP, i -> agent.listWorkloads());
+    time(LIST_WARM_UP, i -> agent.managerGetAll());
+    return List.of(
+        new Latencies("Ping, " + phase, time(PING_CALLS, i -> agent.ping())),
+        new Latencies("manager GetAll, " + phase, time(PING_CALLS, i -> agent.managerGetAll())),
+        new Latencies(
+            "ListWorkloads, " + rows.size() + " rows",
+            time(LIST_CALLS, i -> agent.listWorkloads())),
+        new Latencies(
+            "ListWorkloads, " + rows.size() + " rows, reply undecoded",
+            time(LIST_CALLS, i -> agent.listWorkloadsUndecoded())));
   }
 
   /**
@@ -119,11 +135,11 @@ public final class AgentBenchmark {
       lag[i] = new long[] {runs[i][2] - runs[i][3]};
     }
     return List.of(
-        record(column(runs, 0), "Play wait=false, until it returns"),
-        record(column(runs, 1), "Play wait=false, until PropertiesChanged active"),
-        record(column(runs, 2), "Play wait=true, until it returns (active)"),
-        record(column(runs, 3), "Play wait=true, until PropertiesChanged active"),
-        record(column(lag, 0), "Play wait=true, answer after PropertiesChanged"));
+        new Latencies("Play wait=false, until it returns", column(runs, 0)),
+        new Latencies("Play wait=false, until PropertiesChanged active", column(runs, 1)),
+        new Latencies("Play wait=true, until it returns (active)", column(runs, 2)),
+        new Latencies("Play wait=true, until PropertiesChanged active", column(runs, 3)),
+        new Latencies("Play wait=true, answer after PropertiesChanged", column(lag, 0)));
   }
 
   /**
@@ -149,6 +165,9 @@ public final class AgentBenchmark {
     long start = System.nanoTime();
     String object = agent.play(file, wait);
     long returned = System.nanoTime() - start;
+    if (wait == Wait.UNTIL_JOB_DONE) {
+      checkListed(List.of(file.toString()), "active", "Play with wait");
+    }
     return new long[] {returned, agent.awaitActive(object) - start};
   }
 
@@ -172,19 +191,14 @@ public final class AgentBenchmark {
     }
   }
 
-  private Latencies listWorkloads() {
-    List<WorkloadRow> rows = agent.listWorkloads();
-    long active = rows.stream().filter(r -> "active".equals(r.activeState)).count();
+  /** Checks that every workload this run loaded is active. */
+  private void checkLoaded() {
+    long active =
+        agent.listWorkloads().stream().filter(r -> "active".equals(r.activeState)).count();
     if (active < LOADED_WORKLOADS) {
       throw new IllegalStateException(
           "ListWorkloads shows " + active + " active workloads, expected " + LOADED_WORKLOADS);
     }
-    progress("ListWorkloads answers %d rows, %d active", rows.size(), active);
-    time("ListWorkloads", LIST_WARM_UP, i -> agent.listWorkloads());
-    progress("timing %d ListWorkloads calls", LIST_CALLS);
-    return record(
-        time("ListWorkloads", LIST_CALLS, i -> agent.listWorkloads()),
-        "ListWorkloads, " + rows.size() + " rows");
   }
 
   /** Stops every workload this run played, in batches, and checks that none is left active. */
@@ -197,11 +211,11 @@ public final class AgentBenchmark {
     progress("stopping the %d workloads this run played", running.size());
     long start = System.nanoTime();
     for (int first = 0; first < running.size(); first += STOP_BATCH) {
+      List<String> batch = running.subList(first, Math.min(first + STOP_BATCH, running.size()));
       List<DBusAsyncReply<?>> replies = new ArrayList<>();
-      running
-          .subList(first, Math.min(first + STOP_BATCH, running.size()))
-          .forEach(file -> replies.add(agent.stopAsync(file, Wait.UNTIL_JOB_DONE)));
+      batch.forEach(file -> replies.add(agent.stopAsync(file, Wait.UNTIL_JOB_DONE)));
       awaitAll("Stop", replies);
+      checkListed(batch, "inactive", "Stop with wait");
     }
     progress(
         "%d Stop calls with wait returned in %.1f s",
@@ -211,25 +225,49 @@ public final class AgentBenchmark {
 
   /**
    * Reports workloads that ListWorkloads still shows not inactive once every Stop with wait has
-   * returned, beside what systemd says of their units, and how long until that changes.
+   * returned, beside what systemd says of their units; waits for every row to go, as systemd
+   * unloads the stopped units, and reports workloads not announced exactly once each way.
    */
   private void checkSettled() {
     long start = System.nanoTime();
     List<WorkloadRow> left = notInactive();
-    if (left.isEmpty()) {
-      progress("ListWorkloads shows every workload inactive or gone");
-      return;
+    if (!left.isEmpty()) {
+      progress("ListWorkloads still shows %d not inactive: %s", left.size(), describe(left));
     }
-    progress("ListWorkloads still shows %d not inactive: %s", left.size(), describe(left));
-    while (!left.isEmpty() && System.nanoTime() - start < SETTLE_TIMEOUT.toNanos()) {
+    List<WorkloadRow> rows = agent.listWorkloads();
+    while (!rows.isEmpty() && System.nanoTime() - start < SETTLE_TIMEOUT.toNanos()) {
       pause(SETTLE_POLL);
-      left = notInactive();
+      rows = agent.listWorkloads();
     }
     double seconds = millis(System.nanoTime() - start) / 1000;
-    if (left.isEmpty()) {
-      progress("ListWorkloads shows every workload inactive or gone %.1f s later", seconds);
+    if (rows.isEmpty()) {
+      progress("ListWorkloads is empty %.1f s after the last Stop returned", seconds);
     } else {
-      progress("%.1f s later, still not inactive: %s", seconds, describe(left));
+      progress("%.1f s after the last Stop returned, still listed: %s", seconds, describe(rows));
+    }
+    // A signal sent just before the last ListWorkloads answer may still be on its way.
+    pause(SETTLE_POLL);
+    Map<String, String> odd = agent.oddAnnouncements();
+    progress(
+        "WorkloadNew/WorkloadRemoved: %s",
+        odd.isEmpty() ? "each workload announced once each way" : odd);
+    progress(
+        "last ActiveState in PropertiesChanged before WorkloadRemoved, by count: %s",
+        agent.statesAtRemoval());
+  }
+
+  /**
+   * Reports files whose ListWorkloads row, read right after a call with wait returned, shows
+   * another state than the one the call waited for (a row that is gone counts as inactive).
+   */
+  private void checkListed(List<String> files, String expected, String call) {
+    List<String> stale =
+        agent.listWorkloads().stream()
+            .filter(r -> files.contains(r.file) && !expected.equals(r.activeState))
+            .map(r -> r.name + " " + r.activeState)
+            .toList();
+    if (!stale.isEmpty()) {
+      progress("after %s returned, ListWorkloads shows not %s: %s", call, expected, stale);
     }
   }
 
@@ -264,24 +302,22 @@ public final class AgentBenchmark {
     }
   }
 
-  private void print(
-      Latencies idlePing, List<Latencies> plays, Latencies loadedPing, Latencies list) {
+  private void print(List<Latencies> idle, List<Latencies> plays, List<Latencies> loaded) {
+    Latencies idlePing = idle.get(0);
     out.printf("kubeplayd on the session bus, calls over one dbus-java connection%n");
-    out.printf("%-50s %6s %10s %10s %8s%n", "call", "n", "median ms", "p90 ms", "ratio");
-    row(idlePing, idlePing);
+    out.printf("%-52s %6s %10s %10s %8s%n", "call", "n", "median ms", "p90 ms", "ratio");
+    idle.forEach(call -> row(call, idlePing));
     plays.forEach(play -> row(play, idlePing));
-    row(loadedPing, loadedPing);
-    row(list, loadedPing);
+    loaded.forEach(call -> row(call, loaded.get(0)));
     out.printf("ratio: median / median of the Ping above it in the same run%n");
     out.printf(
-        "the plays run one at a time with 0 to %d of the run's workloads already active%n",
+        "the plays run one at a time, with 0 to %d of the run's workloads already active%n",
         2 * (PLAY_RUNS + PLAY_WARM_UP) - 1);
-    out.printf("ListWorkloads / Ping with no workloads: %.2f%n", list.median() / idlePing.median());
   }
 
   private void row(Latencies latencies, Latencies ping) {
     out.printf(
-        "%-50s %6d %10.3f %10.3f %8.2f%n",
+        "%-52s %6d %10.3f %10.3f %8.2f%n",
         latencies.what(),
         latencies.count(),
         millis(latencies.median()),
@@ -289,26 +325,22 @@ public final class AgentBenchmark {
         latencies.median() / ping.median());
   }
 
-  private static Latencies record(Latencies latencies, String what) {
-    return new Latencies(what, latencies.nanos());
-  }
-
-  private static Latencies time(String what, int count, IntCall call) {
+  private static long[] time(int count, IntCall call) {
     long[] nanos = new long[count];
     for (int i = 0; i < count; i++) {
       long start = System.nanoTime();
       call.run(i);
       nanos[i] = System.nanoTime() - start;
     }
-    return new Latencies(what, nanos);
+    return nanos;
   }
 
-  private static Latencies column(long[][] runs, int index) {
+  private static long[] column(long[][] runs, int index) {
     long[] nanos = new long[runs.length];
     for (int i = 0; i < runs.length; i++) {
       nanos[i] = runs[i][index];
     }
-    return new Latencies("column " + index, nanos);
+    return nanos;
   }
 
   private static void awaitAll(String member, List<DBusAsyncReply<?>> replies) {

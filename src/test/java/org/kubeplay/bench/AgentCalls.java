@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -18,11 +19,15 @@ import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
 import org.freedesktop.dbus.exceptions.DBusException;
 import org.freedesktop.dbus.interfaces.DBusInterface;
 import org.freedesktop.dbus.interfaces.Peer;
+import org.freedesktop.dbus.interfaces.Properties;
 import org.freedesktop.dbus.interfaces.Properties.PropertiesChanged;
 import org.freedesktop.dbus.messages.Error;
 import org.freedesktop.dbus.messages.Message;
+import org.freedesktop.dbus.messages.MethodReturn;
 import org.freedesktop.dbus.types.Variant;
 import org.kubeplay.agent.bindings.Agent1Manager;
+import org.kubeplay.agent.bindings.Agent1Manager.WorkloadNew;
+import org.kubeplay.agent.bindings.Agent1Manager.WorkloadRemoved;
 import org.kubeplay.agent.bindings.Agent1Workload;
 import org.kubeplay.agent.bindings.WorkloadRow;
 
@@ -37,6 +42,16 @@ final class AgentCalls implements AutoCloseable {
   private final DBusConnection connection;
   private final Peer peer;
   private final Agent1Manager manager;
+  private final Properties properties;
+
+  /** How often each workload was announced by WorkloadNew [0] and WorkloadRemoved [1]. */
+  private final Map<String, int[]> announcements = new ConcurrentHashMap<>();
+
+  /** The last ActiveState each workload object sent in PropertiesChanged, by object path. */
+  private final Map<String, String> lastState = new ConcurrentHashMap<>();
+
+  /** How many workloads went away with each last ActiveState their object had sent. */
+  private final Map<String, Integer> statesAtRemoval = new ConcurrentHashMap<>();
 
   /** When each workload object first said ActiveState=active, by object path (nanoTime). */
   private final Map<String, CompletableFuture<Long>> activeAt = new ConcurrentHashMap<>();
@@ -48,7 +63,12 @@ final class AgentCalls implements AutoCloseable {
     this.manager =
         connection.getRemoteObject(
             Agent1Manager.BUS_NAME, Agent1Manager.OBJECT_PATH, Agent1Manager.class);
+    this.properties =
+        connection.getRemoteObject(
+            Agent1Manager.BUS_NAME, Agent1Manager.OBJECT_PATH, Properties.class);
     connection.addSigHandler(PropertiesChanged.class, this::onPropertiesChanged);
+    connection.addSigHandler(WorkloadNew.class, signal -> announced(signal.name(), 0));
+    connection.addSigHandler(WorkloadRemoved.class, this::onWorkloadRemoved);
   }
 
   /** Connects to the session bus that DBUS_SESSION_BUS_ADDRESS names. */
@@ -58,6 +78,19 @@ final class AgentCalls implements AutoCloseable {
 
   void ping() {
     call(peer, "Ping");
+  }
+
+  /** Calls the manager's Properties.GetAll: a method of kubeplayd's own that does nothing. */
+  void managerGetAll() {
+    call(properties, "GetAll", Agent1Manager.INTERFACE);
+  }
+
+  /** Calls ListWorkloads and waits for the answer without decoding it into Java objects. */
+  void listWorkloadsUndecoded() {
+    DBusAsyncReply<?> reply = connection.callMethodAsync(manager, "ListWorkloads");
+    if (!(reply.getCall().getReply(CALL_TIMEOUT.toMillis()) instanceof MethodReturn)) {
+      throw new IllegalStateException("ListWorkloads: no answer, or an error");
+    }
   }
 
   List<WorkloadRow> listWorkloads() {
@@ -99,6 +132,25 @@ final class AgentCalls implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted waiting for '" + objectPath + "'", e);
     }
+  }
+
+  /** Workloads announced other than once by WorkloadNew and once by WorkloadRemoved. */
+  Map<String, String> oddAnnouncements() {
+    Map<String, String> odd = new TreeMap<>();
+    announcements.forEach(
+        (name, counts) -> {
+          synchronized (counts) {
+            if (counts[0] != 1 || counts[1] != 1) {
+              odd.put(name, counts[0] + " WorkloadNew, " + counts[1] + " WorkloadRemoved");
+            }
+          }
+        });
+    return odd;
+  }
+
+  /** How many workloads went, by the last ActiveState their PropertiesChanged had said. */
+  Map<String, Integer> statesAtRemoval() {
+    return new TreeMap<>(statesAtRemoval);
   }
 
   /** Takes the answer of an asynchronous call, failing on an error answer. */
@@ -147,8 +199,24 @@ final class AgentCalls implements AutoCloseable {
       return;
     }
     Variant<?> state = signal.getPropertiesChanged().get("ActiveState");
+    if (state != null) {
+      lastState.put(signal.getPath(), String.valueOf(state.getValue()));
+    }
     if (state != null && "active".equals(state.getValue())) {
       activeFuture(signal.getPath()).complete(System.nanoTime());
+    }
+  }
+
+  private void onWorkloadRemoved(WorkloadRemoved signal) {
+    announced(signal.name(), 1);
+    String last = lastState.getOrDefault(signal.workload(), "none");
+    statesAtRemoval.merge(last, 1, Integer::sum);
+  }
+
+  private void announced(String name, int kind) {
+    int[] counts = announcements.computeIfAbsent(name, n -> new int[2]);
+    synchronized (counts) {
+      counts[kind]++;
     }
   }
 
