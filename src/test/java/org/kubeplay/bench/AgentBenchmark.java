@@ -80,12 +80,12 @@ public final class AgentBenchmark {
     try {
       progress("warming up: %d pings (this starts kubeplayd by D-Bus activation)", PING_WARM_UP);
       time(PING_WARM_UP, i -> agent.ping());
-      List<Latencies> idle = calls("no workloads");
+      Phase idle = calls("no workloads");
       List<Latencies> plays = plays();
 
       loadWorkloads();
       checkLoaded();
-      List<Latencies> loaded = calls(LOADED_WORKLOADS + " workloads");
+      Phase loaded = calls(LOADED_WORKLOADS + " workloads");
 
       print(idle, plays, loaded);
     } finally {
@@ -95,22 +95,43 @@ public final class AgentBenchmark {
 
   /**
    * Times Ping, then the manager's GetAll (a method of kubeplayd's own that does nothing), then
-   * ListWorkloads decoded and undecoded; Ping first, as every ratio's reference.
+   * ListWorkloads decoded and undecoded; Ping first, as every ratio's reference. Last, Ping and
+   * ListWorkloads alternately, so that both see the same load of a shared machine.
    */
-  private List<Latencies> calls(String phase) {
+  private Phase calls(String phase) {
     List<WorkloadRow> rows = agent.listWorkloads();
     progress("%s: timing Ping, GetAll and ListWorkloads (%d rows)", phase, rows.size());
     time(LIST_WARM_UP, i -> agent.listWorkloads());
     time(LIST_WARM_UP, i -> agent.managerGetAll());
-    return List.of(
-        new Latencies("Ping, " + phase, time(PING_CALLS, i -> agent.ping())),
-        new Latencies("manager GetAll, " + phase, time(PING_CALLS, i -> agent.managerGetAll())),
-        new Latencies(
-            "ListWorkloads, " + rows.size() + " rows",
-            time(LIST_CALLS, i -> agent.listWorkloads())),
-        new Latencies(
-            "ListWorkloads, " + rows.size() + " rows, reply undecoded",
-            time(LIST_CALLS, i -> agent.listWorkloadsUndecoded())));
+    List<Latencies> calls =
+        List.of(
+            new Latencies("Ping, " + phase, time(PING_CALLS, i -> agent.ping())),
+            new Latencies("manager GetAll, " + phase, time(PING_CALLS, i -> agent.managerGetAll())),
+            new Latencies(
+                "ListWorkloads, " + rows.size() + " rows",
+                time(LIST_CALLS, i -> agent.listWorkloads())),
+            new Latencies(
+                "ListWorkloads, " + rows.size() + " rows, reply undecoded",
+                time(LIST_CALLS, i -> agent.listWorkloadsUndecoded())));
+    long[] pings = new long[LIST_CALLS];
+    long[] lists = new long[LIST_CALLS];
+    for (int i = 0; i < LIST_CALLS; i++) {
+      pings[i] = time(1, n -> agent.ping())[0];
+      lists[i] = time(1, n -> agent.listWorkloads())[0];
+    }
+    return new Phase(
+        phase,
+        calls,
+        new Latencies("Ping", pings),
+        new Latencies("ListWorkloads, " + rows.size() + " rows", lists));
+  }
+
+  /** The calls timed in one phase, and Ping and ListWorkloads timed alternately. */
+  private record Phase(
+      String name, List<Latencies> calls, Latencies pairedPing, Latencies pairedList) {
+    Latencies ping() {
+      return calls.get(0);
+    }
   }
 
   /**
@@ -302,17 +323,26 @@ public final class AgentBenchmark {
     }
   }
 
-  private void print(List<Latencies> idle, List<Latencies> plays, List<Latencies> loaded) {
-    Latencies idlePing = idle.get(0);
+  private void print(Phase idle, List<Latencies> plays, Phase loaded) {
     out.printf("kubeplayd on the session bus, calls over one dbus-java connection%n");
     out.printf("%-52s %6s %10s %10s %8s%n", "call", "n", "median ms", "p90 ms", "ratio");
-    idle.forEach(call -> row(call, idlePing));
-    plays.forEach(play -> row(play, idlePing));
-    loaded.forEach(call -> row(call, loaded.get(0)));
+    idle.calls().forEach(call -> row(call, idle.ping()));
+    plays.forEach(play -> row(play, idle.ping()));
+    loaded.calls().forEach(call -> row(call, loaded.ping()));
     out.printf("ratio: median / median of the Ping above it in the same run%n");
     out.printf(
         "the plays run one at a time, with 0 to %d of the run's workloads already active%n",
         2 * (PLAY_RUNS + PLAY_WARM_UP) - 1);
+    for (Phase phase : List.of(idle, loaded)) {
+      out.printf(
+          "%s, %d pairs alternating Ping (median %.3f ms) and %s (median %.3f ms): ratio %.2f%n",
+          phase.name(),
+          phase.pairedPing().count(),
+          millis(phase.pairedPing().median()),
+          phase.pairedList().what(),
+          millis(phase.pairedList().median()),
+          phase.pairedList().median() / phase.pairedPing().median());
+    }
   }
 
   private void row(Latencies latencies, Latencies ping) {
