@@ -213,7 +213,7 @@ ensure_test_image() {
 stop_all() {
   trap - INT TERM
   local ids
-  ids=$(podman ps --all --quiet --no-trunc 2>/dev/null; podman pod ps --quiet --no-trunc 2>/dev/null)
+  ids=$(podman_ids_of_this_sandbox)
   # The manager first: it stops the units still running, as a shutdown would, so their
   # supervisors stop their pods; whatever is left then goes by force.
   if [[ -n ${manager_pid:-} ]] && kill -TERM "$manager_pid" 2>/dev/null; then
@@ -226,6 +226,16 @@ stop_all() {
   kill -KILL -1 2>/dev/null || true
   wait 2>/dev/null || true
   remove_cgroups $ids
+}
+
+# Every pod and container this sandbox's podman made, gone or not: its events log has them
+# all, and podman's cgroupfs manager can leave an empty cgroup behind for each.
+podman_ids_of_this_sandbox() {
+  {
+    grep -o '"ID":"[0-9a-f]\{64\}"' /run/libpod/events/events.log 2>/dev/null | cut -d'"' -f4
+    podman ps --all --quiet --no-trunc 2>/dev/null
+    podman pod ps --quiet --no-trunc 2>/dev/null
+  } | sort -u
 }
 
 wait_gone() {
@@ -242,10 +252,10 @@ remove_cgroups() {
     echo "$BASHPID" >"/sys/fs/cgroup/$hierarchy/cgroup.procs"
     remove_cgroup_tree "/sys/fs/cgroup/$hierarchy/$sandbox_cgroup"
   done
-  for id in "$@"; do
-    find /sys/fs/cgroup/*/libpod_parent -depth -type d -path "*$id*" -exec rmdir {} + \
-      2>/dev/null || true
-  done
+  (($#)) || return 0
+  # Children come before their parents in find's -depth order, so rmdir can take them all.
+  find /sys/fs/cgroup/*/libpod_parent -mindepth 1 -depth -type d 2>/dev/null |
+    grep -F -f <(printf '%s\n' "$@") | xargs -r rmdir 2>/dev/null || true
 }
 
 remove_cgroup_tree() {

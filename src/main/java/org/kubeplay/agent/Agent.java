@@ -15,6 +15,8 @@ import org.kubeplay.engine.PodmanEngine;
 import org.kubeplay.kube.WorkloadReader;
 import org.kubeplay.systemd.SystemdException;
 import org.kubeplay.systemd.SystemdManager;
+import org.kubeplay.update.AutoUpdater;
+import org.kubeplay.update.RegistryClient;
 
 /**
  * kubeplayd's life: connects, follows systemd, exports the objects and only then takes the bus
@@ -41,7 +43,8 @@ public final class Agent {
       Authorizer authorizer,
       ContainerRows containers,
       WorkloadRegistry registry,
-      Workloads workloads) {}
+      Workloads workloads,
+      Updates updates) {}
 
   private final BusKind bus;
   private final BusKind systemdBus;
@@ -95,11 +98,14 @@ public final class Agent {
     AccessPolicy policy = new AccessPolicy(bus, ownUid());
     Authorizer authorizer = new Authorizer(connection, policy, new Polkit(connection));
     WorkloadReader reader = new WorkloadReader();
-    ContainerRows containers = new ContainerRows(reader, new PodmanEngine());
+    PodmanEngine engine = new PodmanEngine();
+    ContainerRows containers = new ContainerRows(reader, engine);
     WorkloadRegistry registry = new WorkloadRegistry(connection, systemd, () -> holder.services);
     Workloads workloads = new Workloads(systemd, registry, authorizer, reader);
+    Updates updates =
+        new Updates(new AutoUpdater(engine, systemd, RegistryClient.fromSystem()), authorizer);
     holder.services =
-        new Services(connection, systemd, authorizer, containers, registry, workloads);
+        new Services(connection, systemd, authorizer, containers, registry, workloads, updates);
     return holder.services;
   }
 

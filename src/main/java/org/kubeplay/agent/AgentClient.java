@@ -103,9 +103,19 @@ public final class AgentClient implements AutoCloseable {
     return WorkloadStatus.of(path, plainMap(values));
   }
 
-  /** Asks for an auto-update run. */
-  public List<List<Object>> autoUpdate(boolean dryRun) throws AgentException {
-    Object rows = call(manager, "AutoUpdate", Map.of("dry_run", new Variant<>(dryRun)));
+  /**
+   * Asks for an auto-update run of the given units, or of every workload when there are none;
+   * returns its rows (unit, container, image, policy, updated).
+   */
+  public List<List<Object>> autoUpdate(boolean dryRun, boolean rollback, List<String> units)
+      throws AgentException {
+    Map<String, Variant<?>> options = new java.util.HashMap<>();
+    options.put("dry_run", new Variant<>(dryRun));
+    options.put("rollback", new Variant<>(rollback));
+    if (!units.isEmpty()) {
+      options.put("units", new Variant<>(units, "as"));
+    }
+    Object rows = call(manager, "AutoUpdate", options);
     return ((List<?>) plain(rows)).stream().map(row -> (List<Object>) plainList(row)).toList();
   }
 

@@ -33,7 +33,7 @@ final class ManagerObject implements Agent1Manager, Properties {
 
   @Override
   public List<UpdateRow> AutoUpdate(Map<String, Variant<?>> options) {
-    return BusCalls.answer("AutoUpdate", () -> Updates.notYet(options));
+    return BusCalls.answer("AutoUpdate", () -> services.updates().run(options));
   }
 
   @Override

@@ -74,7 +74,8 @@ final class WorkloadObject implements Agent1Workload, Properties {
 
   @Override
   public List<UpdateRow> AutoUpdate(Map<String, Variant<?>> options) {
-    return BusCalls.answer("AutoUpdate of " + ref.unit(), () -> Updates.notYet(options));
+    return BusCalls.answer(
+        "AutoUpdate of " + ref.unit(), () -> services.updates().run(ref, options));
   }
 
   @SuppressWarnings("unchecked")

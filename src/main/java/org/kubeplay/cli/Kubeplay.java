@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
       ListCommand.class,
       StatusCommand.class,
       AutoUpdateCommand.class,
+      CompletionCommand.class,
       RunCommand.class,
       DownCommand.class
     })

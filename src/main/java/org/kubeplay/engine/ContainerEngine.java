@@ -60,6 +60,15 @@ public interface ContainerEngine {
   /** Inspects a container, or returns empty when there is none of this name. */
   Optional<ContainerInfo> inspectContainer(String container) throws EngineException;
 
+  /**
+   * Inspects several containers in one go; those that no longer exist are left out. One podman call
+   * serves them all, where a call each would start podman as many times.
+   */
+  List<ContainerInfo> inspectContainers(List<String> containers) throws EngineException;
+
+  /** Lists the containers, running or not, that carry label {@code key}, whatever its value. */
+  List<ContainerSummary> listContainersWithLabel(String key) throws EngineException;
+
   /** Lists the containers, running or not, that carry label {@code key=value}. */
   List<ContainerSummary> listContainersByLabel(String key, String value) throws EngineException;
 
@@ -97,6 +106,12 @@ public interface ContainerEngine {
 
   /** Inspects a local image, or returns empty when there is none of this reference. */
   Optional<ImageInfo> inspectImage(String image) throws EngineException;
+
+  /**
+   * Inspects several local images in one go, keyed by the reference asked for; those not in local
+   * storage are left out.
+   */
+  Map<String, ImageInfo> inspectImages(List<String> images) throws EngineException;
 
   /** Gives the image {@code source} the extra name {@code target}. */
   void tagImage(String source, String target) throws EngineException;

@@ -3,6 +3,7 @@ package org.kubeplay.engine;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +19,8 @@ import java.util.function.Consumer;
  * died never sees that death.
  */
 public final class PodmanEngine implements ContainerEngine {
+  private static final System.Logger LOG = System.getLogger(PodmanEngine.class.getName());
+
   /** How long an ordinary podman call may take; a hung one must not hang the supervisor. */
   public static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(2);
 
@@ -183,9 +186,18 @@ public final class PodmanEngine implements ContainerEngine {
   @Override
   public List<ContainerSummary> listContainersByLabel(String key, String value)
       throws EngineException {
-    String context = "listing containers labelled '" + key + "=" + value + "'";
-    List<String> args =
-        List.of("ps", "--all", "--filter=label=" + key + "=" + value, "--format=json");
+    return listContainers("labelled '" + key + "=" + value + "'", key + "=" + value);
+  }
+
+  @Override
+  public List<ContainerSummary> listContainersWithLabel(String key) throws EngineException {
+    return listContainers("with label '" + key + "'", key);
+  }
+
+  private List<ContainerSummary> listContainers(String which, String filter)
+      throws EngineException {
+    String context = "listing containers " + which;
+    List<String> args = List.of("ps", "--all", "--filter=label=" + filter, "--format=json");
     String json = podman.call(context, args).checked().stdout();
     return Podman.parse(context, () -> PodmanJson.containerList(json));
   }
@@ -266,6 +278,59 @@ public final class PodmanEngine implements ContainerEngine {
         podman.call("pulling image '" + image + "'", args).unbounded().progress(progress).checked();
     List<String> lines = result.stdout().strip().lines().toList();
     return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
+  }
+
+  @Override
+  public List<ContainerInfo> inspectContainers(List<String> containers) throws EngineException {
+    if (containers.isEmpty()) {
+      return List.of();
+    }
+    String context = "inspecting " + containers.size() + " containers";
+    List<String> args = new ArrayList<>(List.of("container", "inspect"));
+    containers.forEach(c -> args.add(name("container", c)));
+    try {
+      Optional<String> json = podman.call(context, args).inspect();
+      if (json.isPresent()) {
+        return Podman.parse(context, () -> PodmanJson.containers(json.get()));
+      }
+    } catch (EngineException e) {
+      LOG.log(System.Logger.Level.DEBUG, "{0}, asking for each: {1}", context, e.getMessage());
+    }
+    // One of them is gone, and podman fails the whole call: ask for each.
+    List<ContainerInfo> found = new ArrayList<>();
+    for (String container : containers) {
+      inspectContainer(container).ifPresent(found::add);
+    }
+    return found;
+  }
+
+  @Override
+  public Map<String, ImageInfo> inspectImages(List<String> images) throws EngineException {
+    List<String> asked = images.stream().distinct().toList();
+    Map<String, ImageInfo> found = new LinkedHashMap<>();
+    if (asked.isEmpty()) {
+      return found;
+    }
+    String context = "inspecting " + asked.size() + " images";
+    List<String> args = new ArrayList<>(List.of("image", "inspect"));
+    asked.forEach(image -> args.add(Names.requireImage(image)));
+    try {
+      Optional<String> json = podman.call(context, args).inspect();
+      if (json.isPresent()) {
+        // podman answers in the order asked.
+        List<ImageInfo> infos = Podman.parse(context, () -> PodmanJson.images(json.get()));
+        for (int i = 0; i < infos.size() && i < asked.size(); i++) {
+          found.put(asked.get(i), infos.get(i));
+        }
+        return found;
+      }
+    } catch (EngineException e) {
+      LOG.log(System.Logger.Level.DEBUG, "{0}, asking for each: {1}", context, e.getMessage());
+    }
+    for (String image : asked) {
+      inspectImage(image).ifPresent(info -> found.put(image, info));
+    }
+    return found;
   }
 
   @Override

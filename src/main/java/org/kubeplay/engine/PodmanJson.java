@@ -17,6 +17,11 @@ final class PodmanJson {
     return first(json).map(PodmanJson::toContainer);
   }
 
+  /** Reads {@code podman container inspect} of several containers. */
+  static List<ContainerInfo> containers(String json) throws IOException {
+    return objects(json).stream().map(PodmanJson::toContainer).toList();
+  }
+
   /** Reads {@code podman pod inspect}: one object in 4.3.1, an array in later versions. */
   static Optional<PodInfo> pod(String json) throws IOException {
     Object root = JSON.std.anyFrom(json);
@@ -29,6 +34,11 @@ final class PodmanJson {
   /** Reads {@code podman image inspect}: an array with at most one image. */
   static Optional<ImageInfo> image(String json) throws IOException {
     return first(json).map(PodmanJson::toImage);
+  }
+
+  /** Reads {@code podman image inspect} of several images, in the order asked. */
+  static List<ImageInfo> images(String json) throws IOException {
+    return objects(json).stream().map(PodmanJson::toImage).toList();
   }
 
   /** Reads {@code podman pod ps --format json}. */

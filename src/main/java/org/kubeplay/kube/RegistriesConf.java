@@ -6,19 +6,23 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
- * Reads the short-name aliases of containers-registries.conf(5): only the {@code [aliases]} table,
- * with a TOML subset of {@code "key" = "value"} lines and comments; the rest of the file is
- * skipped.
+ * Reads containers-registries.conf(5): the short-name aliases of its {@code [aliases]} table and
+ * the insecure registries of its {@code [[registry]]} tables, with a TOML subset of {@code key =
+ * value} lines and comments; the rest of the file is skipped.
  */
-final class RegistriesConf {
+public final class RegistriesConf {
   private static final System.Logger LOG = System.getLogger(RegistriesConf.class.getName());
 
   static final String ENVIRONMENT = "CONTAINERS_REGISTRIES_CONF";
@@ -33,7 +37,29 @@ final class RegistriesConf {
       Pattern.compile(
           "(\"(?:[^\"\\\\]|\\\\.)*\"|[A-Za-z0-9_.-]+)\\s*=\\s*(\"(?:[^\"\\\\]|\\\\.)*\")");
 
+  private static final Pattern REGISTRY_KEY =
+      Pattern.compile("(location|prefix|insecure)\\s*=\\s*(\"(?:[^\"\\\\]|\\\\.)*\"|true|false)");
+
   private RegistriesConf() {}
+
+  /**
+   * Returns the locations and prefixes of the registries the system's registries.conf marks {@code
+   * insecure = true}: they are reached over plain http, as podman does.
+   */
+  public static Set<String> insecureRegistries() {
+    Set<String> insecure = new LinkedHashSet<>();
+    for (Path file : files(System.getenv(ENVIRONMENT))) {
+      try {
+        insecure.addAll(parseInsecure(read(file)));
+      } catch (NoSuchFileException e) {
+        LOG.log(System.Logger.Level.DEBUG, "no registries.conf at ''{0}''", file);
+      } catch (IOException e) {
+        LOG.log(
+            System.Logger.Level.WARNING, "reading registries of ''{0}'': {1}, ignoring", file, e);
+      }
+    }
+    return Collections.unmodifiableSet(insecure);
+  }
 
   /** Returns the system's aliases, loaded on first use and then kept. */
   static ShortNameAliases system() {
@@ -126,6 +152,37 @@ final class RegistriesConf {
           "line " + number + ": expected \"short-name\" = \"registry/name\", got '" + line + "'");
     }
     aliases.put(unquote(entry.group(1)), unquote(entry.group(2)));
+  }
+
+  /**
+   * Returns the location and the prefix of each {@code [[registry]]} table of a registries.conf
+   * text that says {@code insecure = true}; other keys are skipped.
+   */
+  static Set<String> parseInsecure(String text) {
+    Set<String> insecure = new LinkedHashSet<>();
+    Map<String, String> table = null;
+    for (String raw : text.split("\n", -1)) {
+      String line = stripComment(raw).strip();
+      if (line.startsWith("[")) {
+        addIfInsecure(table, insecure);
+        table = line.replace(" ", "").equals("[[registry]]") ? new HashMap<>() : null;
+      } else if (table != null) {
+        Matcher entry = REGISTRY_KEY.matcher(line);
+        if (entry.matches()) {
+          table.put(entry.group(1), unquote(entry.group(2)));
+        }
+      }
+    }
+    addIfInsecure(table, insecure);
+    return insecure;
+  }
+
+  private static void addIfInsecure(Map<String, String> table, Set<String> insecure) {
+    if (table != null && "true".equals(table.get("insecure"))) {
+      Stream.of(table.get("location"), table.get("prefix"))
+          .filter(name -> name != null && !name.isEmpty())
+          .forEach(insecure::add);
+    }
   }
 
   /** Drops a {@code #} comment that is not inside a quoted string. */

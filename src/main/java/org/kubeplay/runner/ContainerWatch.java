@@ -7,6 +7,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import org.kubeplay.engine.ContainerEngine;
 import org.kubeplay.engine.EngineException;
 import org.kubeplay.kube.Container;
@@ -36,7 +37,7 @@ final class ContainerWatch {
   /** Turns the container's readiness, by its policy and probes, into one event. */
   void readiness(Member member) {
     Container container = member.container;
-    String address = podAddress(member.pod);
+    Supplier<String> address = addressOf(member.pod);
     List<CompletableFuture<Void>> gates = new ArrayList<>();
     if (container.sdNotify() == SdNotifyPolicy.CONTAINER) {
       gates.add(member.proxy.orElseThrow().readiness());
@@ -71,6 +72,15 @@ final class ContainerWatch {
                     error == null
                         ? new Event.Ready(member.engineName)
                         : new Event.Failed(member.engineName, reason(error))));
+  }
+
+  /**
+   * The pod's address, looked up once and only when a probe needs it: most pods have no httpGet or
+   * tcpSocket probe, and the lookup costs two podman calls.
+   */
+  private Supplier<String> addressOf(Pod pod) {
+    var address = new java.util.concurrent.atomic.AtomicReference<String>();
+    return () -> address.updateAndGet(known -> known != null ? known : podAddress(pod));
   }
 
   private String podAddress(Pod pod) {
@@ -133,7 +143,7 @@ final class ContainerWatch {
             probe ->
                 member.watchLiveness(
                     prober
-                        .untilFails(member.engineName, probe, podAddress(member.pod))
+                        .untilFails(member.engineName, probe, addressOf(member.pod))
                         .thenAccept(
                             reason -> events.add(new Event.Unhealthy(member.engineName, reason)))));
   }

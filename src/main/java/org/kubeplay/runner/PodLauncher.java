@@ -94,8 +94,11 @@ final class PodLauncher {
     try {
       makeVolumes(pod);
       engine.createPod(podSpec(pod));
-    } catch (EngineException | IOException e) {
-      throw new StartFailure("creating pod '" + pod.name() + "': " + e.getMessage(), e);
+    } catch (EngineException e) {
+      throw new StartFailure(e.getMessage(), e); // it names the pod or volume already
+    } catch (IOException e) {
+      throw new StartFailure(
+          "writing the volumes of pod '" + pod.name() + "': " + e.getMessage(), e);
     }
     for (Container init : pod.initContainers()) {
       runInit(pod, init);
@@ -105,7 +108,9 @@ final class PodLauncher {
   void create(Pod pod, Container container, Optional<Path> notifySocket) throws StartFailure {
     try {
       engine.createContainer(specs.of(pod, container, notifySocket));
-    } catch (EngineException | IllegalArgumentException e) {
+    } catch (EngineException e) {
+      throw new StartFailure(e.getMessage(), e); // it names the container already
+    } catch (IllegalArgumentException e) {
       throw new StartFailure("creating container '" + container.name() + "': " + e.getMessage(), e);
     }
   }
@@ -114,7 +119,7 @@ final class PodLauncher {
     try {
       engine.startPod(pod.name());
     } catch (EngineException e) {
-      throw new StartFailure("starting pod '" + pod.name() + "': " + e.getMessage(), e);
+      throw new StartFailure(e.getMessage(), e); // it names the pod already
     }
   }
 

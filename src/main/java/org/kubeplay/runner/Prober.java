@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.kubeplay.engine.ContainerEngine;
 import org.kubeplay.engine.EngineException;
 import org.kubeplay.engine.ExecResult;
@@ -44,7 +45,7 @@ final class Prober {
    * fails once the probe has failed its failure threshold in a row.
    */
   CompletableFuture<Void> untilPasses(
-      String container, Probe probe, String address, OnFailures onFailures) {
+      String container, Probe probe, Supplier<String> address, OnFailures onFailures) {
     var result = new CompletableFuture<Void>();
     var counts = new int[2]; // passes in a row, failures in a row
     every(
@@ -68,7 +69,7 @@ final class Prober {
    * Completes, with the last failure, once the probe has failed its failure threshold in a row;
    * cancel it to stop probing.
    */
-  CompletableFuture<String> untilFails(String container, Probe probe, String address) {
+  CompletableFuture<String> untilFails(String container, Probe probe, Supplier<String> address) {
     var result = new CompletableFuture<String>();
     var failures = new int[1];
     every(
@@ -99,15 +100,15 @@ final class Prober {
     until.whenComplete((value, error) -> task.cancel(false));
   }
 
-  /** Runs one check of a probe action against a container. */
-  Outcome check(String container, ProbeAction action, String address, Duration timeout) {
+  /** Runs one check; {@code address} is asked for only by a check that needs it. */
+  Outcome check(String container, ProbeAction action, Supplier<String> address, Duration timeout) {
     if (action instanceof ProbeAction.Exec exec) {
       return execCheck(container, exec, timeout);
     } else if (action instanceof ProbeAction.HttpGet http) {
-      return httpCheck(http, http.host().orElse(address), timeout);
+      return httpCheck(http, http.host().orElseGet(address), timeout);
     }
     ProbeAction.TcpSocket tcp = (ProbeAction.TcpSocket) action;
-    return tcpCheck(tcp.host().orElse(address), tcp.port(), timeout);
+    return tcpCheck(tcp.host().orElseGet(address), tcp.port(), timeout);
   }
 
   private Outcome execCheck(String container, ProbeAction.Exec exec, Duration timeout) {

@@ -308,11 +308,42 @@ class AgentIntegrationTest {
   }
 
   @Test
-  void autoUpdateAnswersNotSupportedForNow() throws Exception {
-    AgentBus.Reply reply = bus.manager("AutoUpdate", Map.of());
+  void autoUpdateDryRunReportsPendingForANewerLocalImageAndChangesNothing() throws Exception {
+    String image = "localhost/agent-update-check:latest";
+    Command.run("podman", "tag", Sandbox.testImage(), image).checked();
+    try {
+      Path file = play(TestWorkloads.localUpdates(dir, "updating", image));
+      assertTrue(bus.manager("Play", file.toString(), waitOption()).ok());
+      String unit = WorkloadRef.ofFile(file.toString()).unit();
+      String pid = Sandbox.unitProperty(unit, "MainPID");
+      String container = podmanNameOf(file);
+      // A new image under the same name: "local" finds it on the next check.
+      Command.run("podman", "commit", "--quiet", container, image).checked();
 
-    assertEquals(AgentError.NOT_SUPPORTED.wireName(), reply.errorName());
-    assertTrue(reply.message().startsWith("auto-update is not available yet"), reply.message());
+      Cli dryRun = cli("--user", "auto-update", "--dry-run");
+
+      assertEquals(0, dryRun.exitCode(), dryRun.err());
+      String row = dryRun.out().lines().filter(l -> l.startsWith(unit)).findFirst().orElse("");
+      assertTrue(row.contains("(" + container + ")"), dryRun.out());
+      assertTrue(row.matches(".*\\s" + image + "\\s+local\\s+pending\\s*"), row);
+      assertEquals(pid, Sandbox.unitProperty(unit, "MainPID"));
+    } finally {
+      Command.run("podman", "rmi", "--force", image);
+    }
+  }
+
+  @Test
+  void autoUpdateUnitRunsTheUpdateThroughKubeplaydAndItsTimerLoads() {
+    Sandbox.systemctl("start", "kubeplay-auto-update.service");
+
+    assertEquals("success", Sandbox.unitProperty("kubeplay-auto-update.service", "Result"));
+    assertEquals("loaded", Sandbox.unitProperty("kubeplay-auto-update.timer", "LoadState"));
+    assertEquals("yes", Sandbox.unitProperty("kubeplay-auto-update.timer", "Persistent"));
+  }
+
+  private static String podmanNameOf(Path file) {
+    String pod = file.getFileName().toString().replace(".yaml", "");
+    return pod + "-app";
   }
 
   @Test

@@ -30,6 +30,28 @@ final class TestWorkloads {
             .formatted(pod, Sandbox.testImage()));
   }
 
+  /** A pod whose one container runs {@code image} under the auto-update policy "local". */
+  static Path localUpdates(Path dir, String stem, String image) throws IOException {
+    String pod = stem + "-" + UUID.randomUUID().toString().substring(0, 8);
+    return write(
+        dir,
+        pod,
+        """
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: %s
+          annotations:
+            io.containers.autoupdate: local
+        spec:
+          containers:
+            - name: app
+              image: %s
+              command: ["sh", "-c", "trap 'exit 0' TERM; while :; do sleep 1; done"]
+        """
+            .formatted(pod, image));
+  }
+
   /**
    * A pod whose container says READY=1 only once the file {@code go} exists in the gate folder: a
    * start job that lasts exactly as long as the test wants.

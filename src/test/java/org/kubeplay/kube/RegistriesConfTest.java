@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -55,6 +56,26 @@ class RegistriesConfTest {
 
     assertEquals(
         "line 2: expected \"short-name\" = \"registry/name\", got '\"a\" = b'", e.getMessage());
+  }
+
+  @Test
+  void insecureRegistriesAreTheLocationsAndPrefixesMarkedSo() {
+    String conf =
+        CONF
+            + """
+            [[registry]]
+            location = "secure.example"
+            insecure = false
+
+            [[registry]]
+            prefix = "mirror.example/team"  # matched by prefix
+            location = "10.0.0.1:5000"
+            insecure = true
+            """;
+
+    assertEquals(
+        Set.of("localhost:5000", "mirror.example/team", "10.0.0.1:5000"),
+        RegistriesConf.parseInsecure(conf));
   }
 
   @Test
