@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.freedesktop.dbus.DBusAsyncReply;
 import org.kubeplay.agent.bindings.WorkloadRow;
 import org.kubeplay.bench.AgentCalls.Wait;
@@ -39,14 +41,20 @@ public final class AgentBenchmark {
   private static final int STOP_BATCH = 25;
 
   private static final int PLAY_RUNS = 10;
+  private static final int PLAY_WARM_UP = 1;
 
   /** How long ListWorkloads is watched for rows that stay not inactive after their Stop. */
   private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(20);
 
   private static final Duration SETTLE_POLL = Duration.ofMillis(100);
-  private static final int PLAY_WARM_UP = 1;
   private static final long STARTED = System.nanoTime();
-  private static final String IMAGE = "localhost/kubeplay-test:latest";
+
+  /** dbus-java says which transport it uses at INFO: keep the progress lines readable. */
+  private static final Logger DBUS_LOG = Logger.getLogger("org.freedesktop.dbus");
+
+  /** The image scripts/sandbox builds, and names in KUBEPLAY_TEST_IMAGE. */
+  private static final String IMAGE =
+      System.getenv().getOrDefault("KUBEPLAY_TEST_IMAGE", "localhost/kubeplay-test:latest");
 
   private final AgentCalls agent;
   private final Path dir;
@@ -69,6 +77,7 @@ public final class AgentBenchmark {
       System.err.println("usage: AgentBenchmark DIR");
       System.exit(2);
     }
+    DBUS_LOG.setLevel(Level.WARNING);
     Path dir = Path.of(args[0]).toAbsolutePath();
     Files.createDirectories(dir);
     try (AgentCalls agent = AgentCalls.connect()) {
@@ -272,6 +281,10 @@ public final class AgentBenchmark {
     progress(
         "WorkloadNew/WorkloadRemoved: %s",
         odd.isEmpty() ? "each workload announced once each way" : odd);
+    Map<String, String> oddUnits = agent.oddUnitLoads();
+    progress(
+        "UnitNew/UnitRemoved of workload units: %s",
+        oddUnits.isEmpty() ? "each unit loaded and unloaded once" : oddUnits);
     progress(
         "last ActiveState in PropertiesChanged before WorkloadRemoved, by count: %s",
         agent.statesAtRemoval());

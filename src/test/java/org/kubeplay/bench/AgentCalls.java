@@ -30,6 +30,8 @@ import org.kubeplay.agent.bindings.Agent1Manager.WorkloadNew;
 import org.kubeplay.agent.bindings.Agent1Manager.WorkloadRemoved;
 import org.kubeplay.agent.bindings.Agent1Workload;
 import org.kubeplay.agent.bindings.WorkloadRow;
+import org.kubeplay.systemd.bindings.Systemd1Manager.UnitNew;
+import org.kubeplay.systemd.bindings.Systemd1Manager.UnitRemoved;
 
 /**
  * kubeplayd's calls over one session-bus connection, each sent and awaited the same way, so that
@@ -46,6 +48,9 @@ final class AgentCalls implements AutoCloseable {
 
   /** How often each workload was announced by WorkloadNew [0] and WorkloadRemoved [1]. */
   private final Map<String, int[]> announcements = new ConcurrentHashMap<>();
+
+  /** How often systemd loaded [0] and unloaded [1] each workload unit (UnitNew, UnitRemoved). */
+  private final Map<String, int[]> unitLoads = new ConcurrentHashMap<>();
 
   /** The last ActiveState each workload object sent in PropertiesChanged, by object path. */
   private final Map<String, String> lastState = new ConcurrentHashMap<>();
@@ -69,6 +74,9 @@ final class AgentCalls implements AutoCloseable {
     connection.addSigHandler(PropertiesChanged.class, this::onPropertiesChanged);
     connection.addSigHandler(WorkloadNew.class, signal -> announced(signal.name(), 0));
     connection.addSigHandler(WorkloadRemoved.class, this::onWorkloadRemoved);
+    // systemd broadcasts these once any client has subscribed, as kubeplayd does.
+    connection.addSigHandler(UnitNew.class, signal -> unitLoaded(signal.unit(), 0));
+    connection.addSigHandler(UnitRemoved.class, signal -> unitLoaded(signal.unit(), 1));
   }
 
   /** Connects to the session bus that DBUS_SESSION_BUS_ADDRESS names. */
@@ -148,6 +156,20 @@ final class AgentCalls implements AutoCloseable {
     return odd;
   }
 
+  /** Workload units that systemd loaded or unloaded other than once each. */
+  Map<String, String> oddUnitLoads() {
+    Map<String, String> odd = new TreeMap<>();
+    unitLoads.forEach(
+        (unit, counts) -> {
+          synchronized (counts) {
+            if (counts[0] != 1 || counts[1] != 1) {
+              odd.put(unit, counts[0] + " UnitNew, " + counts[1] + " UnitRemoved");
+            }
+          }
+        });
+    return odd;
+  }
+
   /** How many workloads went, by the last ActiveState their PropertiesChanged had said. */
   Map<String, Integer> statesAtRemoval() {
     return new TreeMap<>(statesAtRemoval);
@@ -214,7 +236,17 @@ final class AgentCalls implements AutoCloseable {
   }
 
   private void announced(String name, int kind) {
-    int[] counts = announcements.computeIfAbsent(name, n -> new int[2]);
+    count(announcements, name, kind);
+  }
+
+  private void unitLoaded(String unit, int kind) {
+    if (unit.startsWith("podman-kube@")) {
+      count(unitLoads, unit, kind);
+    }
+  }
+
+  private static void count(Map<String, int[]> counters, String key, int kind) {
+    int[] counts = counters.computeIfAbsent(key, k -> new int[2]);
     synchronized (counts) {
       counts[kind]++;
     }
