@@ -281,10 +281,9 @@ public final class AgentBenchmark {
     progress(
         "WorkloadNew/WorkloadRemoved: %s",
         odd.isEmpty() ? "each workload announced once each way" : odd);
-    Map<String, String> oddUnits = agent.oddUnitLoads();
     progress(
-        "UnitNew/UnitRemoved of workload units: %s",
-        oddUnits.isEmpty() ? "each unit loaded and unloaded once" : oddUnits);
+        "workload units by how often systemd loaded/unloaded them (UnitNew/UnitRemoved): %s",
+        agent.unitLoadCounts());
     progress(
         "last ActiveState in PropertiesChanged before WorkloadRemoved, by count: %s",
         agent.statesAtRemoval());

@@ -156,18 +156,16 @@ final class AgentCalls implements AutoCloseable {
     return odd;
   }
 
-  /** Workload units that systemd loaded or unloaded other than once each. */
-  Map<String, String> oddUnitLoads() {
-    Map<String, String> odd = new TreeMap<>();
+  /** How many workload units systemd loaded and unloaded how often, as "UnitNew/UnitRemoved". */
+  Map<String, Integer> unitLoadCounts() {
+    Map<String, Integer> histogram = new TreeMap<>();
     unitLoads.forEach(
         (unit, counts) -> {
           synchronized (counts) {
-            if (counts[0] != 1 || counts[1] != 1) {
-              odd.put(unit, counts[0] + " UnitNew, " + counts[1] + " UnitRemoved");
-            }
+            histogram.merge(counts[0] + "/" + counts[1], 1, Integer::sum);
           }
         });
-    return odd;
+    return histogram;
   }
 
   /** How many workloads went, by the last ActiveState their PropertiesChanged had said. */
