@@ -1,6 +1,7 @@
 package org.kubeplay.agent;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.kubeplay.agent.AccessPolicy.Access;
@@ -172,8 +173,11 @@ final class Workloads {
     String context = what + " of workload '" + ref.name() + "' (unit '" + ref.unit() + "')";
     try {
       JobResult result = job.await(MAX_WAIT);
-      UnitState state = systemd.unit(ref.unit());
-      if (result == JobResult.DONE && state.activeState() == wanted) {
+      // systemd unloads a unit as soon as it is inactive and nothing refers to it; asking for
+      // its state would load it again, so an unloaded unit is taken as the inactive one it is.
+      Optional<UnitState> state = systemd.loadedUnit(ref.unit());
+      ActiveState now = state.map(UnitState::activeState).orElse(ActiveState.INACTIVE);
+      if (result == JobResult.DONE && now == wanted) {
         return;
       }
       throw new AgentException(
@@ -182,12 +186,10 @@ final class Workloads {
               + " failed: job "
               + result.wireName()
               + ", unit "
-              + state.activeState().wireName()
-              + ", result '"
-              + state.result()
-              + "', status '"
-              + state.statusText()
-              + "'");
+              + now.wireName()
+              + state
+                  .map(s -> ", result '" + s.result() + "', status '" + s.statusText() + "'")
+                  .orElse(", unloaded"));
     } catch (SystemdException e) {
       throw unitFailed(context, e);
     } catch (TimeoutException e) {
