@@ -238,9 +238,21 @@ public final class PodmanEngine implements ContainerEngine {
             .outputLimit(MAX_EXEC_OUTPUT)
             .result();
     if (result.timedOut()) {
-      inspectContainer(container).ifPresent(info -> ExecReaper.reap(info.pid(), askedAt));
+      endTimedOutExec(container, askedAt);
     }
     return new ExecResult(result.exitCode(), result.stdout(), result.timedOut());
+  }
+
+  private void endTimedOutExec(String container, Instant askedAt) {
+    try {
+      inspectContainer(container).ifPresent(info -> ExecReaper.reap(info.pid(), askedAt));
+    } catch (EngineException e) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "ending a timed-out exec in {0} failed, ignoring: {1}",
+          container,
+          e.getMessage());
+    }
   }
 
   @Override

@@ -124,6 +124,8 @@ class PodmanEngineTest {
   @Test
   void timedOutExecIsAResult() throws EngineException {
     runner.answer(new ProcessResult(EngineException.NO_EXIT_CODE, "partial", "", true));
+    // The inspect that looks for the timed-out command to end it: the container is gone.
+    runner.answer(ProcessResult.exited(125, "[]\n", "Error: no such container web-server"));
 
     ExecResult result = engine.exec("web-server", List.of("check"), Duration.ofSeconds(1));
 
