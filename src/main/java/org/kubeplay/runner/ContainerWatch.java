@@ -2,10 +2,12 @@ package org.kubeplay.runner;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import org.kubeplay.engine.ContainerEngine;
@@ -25,6 +27,7 @@ final class ContainerWatch {
   private final Prober prober;
   private final BlockingQueue<Event> events;
   private final Executor waiters;
+  private final Map<String, String> addresses = new ConcurrentHashMap<>();
 
   ContainerWatch(
       ContainerEngine engine, Prober prober, BlockingQueue<Event> events, Executor waiters) {
@@ -79,8 +82,16 @@ final class ContainerWatch {
    * tcpSocket probe, and the lookup costs two podman calls.
    */
   private Supplier<String> addressOf(Pod pod) {
-    var address = new java.util.concurrent.atomic.AtomicReference<String>();
-    return () -> address.updateAndGet(known -> known != null ? known : podAddress(pod));
+    return () -> {
+      // Its infra container holds the address for the pod's life, restarts included; two
+      // probes asking at once may both look it up, which is harmless.
+      String known = addresses.get(pod.name());
+      if (known == null) {
+        known = podAddress(pod);
+        addresses.put(pod.name(), known);
+      }
+      return known;
+    };
   }
 
   private String podAddress(Pod pod) {
