@@ -92,7 +92,7 @@ class NotifyClientTest {
   void barrierTimesOutWhenNobodyReads() throws IOException {
     try (NotifySocket socket = NotifySocket.bind(dir.resolve("n.sock"), SocketAccess.OWNER_ONLY)) {
       NotifyClient client = NotifyClient.to(UnixAddress.of(socket.path()));
-      long fdsBefore = TestSockets.openFdCount();
+      Map<Integer, String> fdsBefore = TestSockets.openFds();
 
       TimeoutException e =
           assertThrows(TimeoutException.class, () -> client.barrier(Duration.ofMillis(100)));
@@ -102,7 +102,7 @@ class NotifyClientTest {
               + socket.path()
               + "' to acknowledge a barrier: no answer within 100 ms",
           e.getMessage());
-      assertEquals(fdsBefore, TestSockets.openFdCount());
+      TestSockets.assertNoFdLeftSince(fdsBefore);
     }
   }
 

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -101,7 +102,7 @@ class NotifyProxyTest {
   @Test
   void craftedDatagramsLeaveNoFdOpenAndProxyStillWorks() throws Exception {
     warmUp();
-    long fdsBefore = TestSockets.openFdCount();
+    Map<Integer, String> fdsBefore = TestSockets.openFds();
     NotifyProxy proxy = open("web");
     NotifyClient client = NotifyClient.to(UnixAddress.of(proxy.path()));
 
@@ -117,7 +118,7 @@ class NotifyProxyTest {
     assertEquals(received("web", "ok"), listener.next());
     assertEquals(0, TestSockets.systemdNotify(proxy.path(), "--ready"));
     proxy.close();
-    assertEquals(fdsBefore, TestSockets.openFdCount());
+    TestSockets.assertNoFdLeftSince(fdsBefore);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package org.kubeplay.notify;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -10,23 +11,47 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import jnr.ffi.Pointer;
 
-/** Helpers the notify tests share: fd counting, raw fds, reading with a deadline, peers. */
+/** Helpers the notify tests share: open fds, raw fds, reading with a deadline, peers. */
 final class TestSockets {
   static final Duration DEADLINE = Duration.ofSeconds(10);
 
   private TestSockets() {}
 
-  /** How many fds this process has open now. */
-  static long openFdCount() {
-    try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
-      return fds.count();
+  /** This process's open fds now, each with what it points at ("pipe:[123]", a path...). */
+  static Map<Integer, String> openFds() {
+    Map<Integer, String> fds = new TreeMap<>();
+    try (Stream<Path> entries = Files.list(Path.of("/proc/self/fd"))) {
+      for (Path entry : (Iterable<Path>) entries::iterator) {
+        try {
+          fds.put(
+              Integer.valueOf(entry.getFileName().toString()),
+              Files.readSymbolicLink(entry).toString());
+        } catch (IOException closedMeanwhile) {
+          // The listing's own directory fd, or one closed between listing and reading it.
+        }
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    return fds;
+  }
+
+  /**
+   * Fails if a pipe, socket or other kernel object is open now that was not open in {@code before}.
+   * New regular files are the JVM's own business: it opens jars lazily as it loads classes, at
+   * moments no test controls.
+   */
+  static void assertNoFdLeftSince(Map<Integer, String> before) {
+    Map<Integer, String> left = new TreeMap<>(openFds());
+    left.entrySet().removeIf(fd -> fd.getValue().equals(before.get(fd.getKey())));
+    left.values().removeIf(target -> target.startsWith("/"));
+    assertEquals(Map.of(), left, "fds left open");
   }
 
   /** Duplicates {@code fd} {@code count} times; the caller closes them. */
