@@ -1,9 +1,11 @@
 # Installs the Debian packages kubeplay's build and tests need, when any is missing.
 # Sourced by scripts/test and scripts/demo; needs root on a Debian 12 machine.
 
+# catatonit is only recommended by podman, yet without it podman cannot build the pause
+# image that every pod's infra container runs.
 kubeplay_packages=(
   openjdk-17-jdk-headless maven gcc libc6-dev
-  podman runc busybox-static docker-registry skopeo
+  podman runc catatonit busybox-static docker-registry skopeo
   dbus-daemon dbus-user-session systemd procps psmisc iproute2 groff-base mandoc
 )
 
