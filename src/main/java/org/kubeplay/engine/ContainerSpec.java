@@ -43,6 +43,7 @@ import java.util.OptionalLong;
  * @param autoUpdatePolicy the value of podman's auto-update label, when one is set
  * @param autoUpdateAuthfile the credentials file podman auto-update should use
  * @param labels more labels, beside the owner's and the auto-update ones
+ * @param pidFile where podman writes the container's process id each time it starts
  */
 public record ContainerSpec(
     String name,
@@ -69,7 +70,8 @@ public record ContainerSpec(
     boolean tty,
     Optional<String> autoUpdatePolicy,
     Optional<Path> autoUpdateAuthfile,
-    Map<String, String> labels) {
+    Map<String, String> labels,
+    Optional<Path> pidFile) {
   public ContainerSpec {
     Names.requireName("container", name);
     Names.requireName("pod", pod);
@@ -90,6 +92,7 @@ public record ContainerSpec(
     Objects.requireNonNull(autoUpdateAuthfile, "autoUpdateAuthfile");
     Objects.requireNonNull(stopTimeoutSeconds, "stopTimeoutSeconds");
     Names.requireLabels(labels);
+    Objects.requireNonNull(pidFile, "pidFile");
   }
 
   /** The podman name of a pod's container, as podman's kube play forms it. */
@@ -174,6 +177,7 @@ public record ContainerSpec(
     private Optional<String> autoUpdatePolicy = Optional.empty();
     private Optional<Path> autoUpdateAuthfile = Optional.empty();
     private final Map<String, String> labels = new LinkedHashMap<>();
+    private Optional<Path> pidFile = Optional.empty();
 
     private Builder(String pod, String container, String image, Owner owner) {
       this.name = podmanName(pod, container);
@@ -277,6 +281,11 @@ public record ContainerSpec(
       return this;
     }
 
+    public Builder pidFile(Path value) {
+      pidFile = Optional.of(value);
+      return this;
+    }
+
     public Builder autoUpdateAuthfile(Path value) {
       autoUpdateAuthfile = Optional.of(value);
       return this;
@@ -313,7 +322,8 @@ public record ContainerSpec(
           tty,
           autoUpdatePolicy,
           autoUpdateAuthfile,
-          labels);
+          labels,
+          pidFile);
     }
   }
 }

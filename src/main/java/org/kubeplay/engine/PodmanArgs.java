@@ -41,6 +41,7 @@ final class PodmanArgs {
     addSecurity(args, spec);
     addResources(args, spec);
     spec.mounts().forEach(mount -> args.add("--mount=" + mount.mountValue()));
+    spec.pidFile().ifPresent(file -> args.add("--pidfile=" + file));
     addLabels(args, spec.allLabels());
     addCommand(args, spec);
     return args;

@@ -8,7 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * The container engine as podman 4.3.1's command line, run without a shell.
@@ -205,18 +209,51 @@ public final class PodmanEngine implements ContainerEngine {
 
   @Override
   public void removeByLabel(String key, String value) throws EngineException {
+    // Both lists at once: this runs on every start and stop, and neither needs the other.
+    FutureTask<List<ContainerSummary>> containers =
+        new FutureTask<>(() -> listContainersByLabel(key, value));
+    new Thread(containers, "kubeplay-list").start();
+    List<PodSummary> pods = listPodsByLabel(key, value);
+    List<ContainerSummary> listed = await(containers);
     List<EngineException> failures = new ArrayList<>();
-    for (PodSummary pod : listPodsByLabel(key, value)) {
+    for (PodSummary pod : pods) {
       collect(failures, () -> removePod(pod.name()));
     }
-    // Listed after the pods are gone: what is left ran outside them, or outlived them.
-    for (ContainerSummary container : listContainersByLabel(key, value)) {
-      collect(failures, () -> removeContainer(container.name()));
+    // A pod's removal takes its containers along; what is left ran outside those pods.
+    Set<String> removedPods = pods.stream().map(PodSummary::id).collect(Collectors.toSet());
+    for (ContainerSummary container : listed) {
+      if (!removedPods.contains(container.podId())) {
+        collect(failures, () -> removeContainer(container.name()));
+      }
     }
     if (!failures.isEmpty()) {
       EngineException first = failures.get(0);
       failures.subList(1, failures.size()).forEach(first::addSuppressed);
       throw first;
+    }
+  }
+
+  /** The result of a podman call run on another thread, waited for however long it takes. */
+  private static <T> T await(FutureTask<T> task) throws EngineException {
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          return task.get();
+        } catch (InterruptedException e) {
+          // The call ends by itself soon; leaving it would orphan a podman process.
+          interrupted = true;
+        } catch (ExecutionException e) {
+          if (e.getCause() instanceof EngineException engine) {
+            throw engine;
+          }
+          throw new IllegalStateException("listing containers failed", e.getCause());
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 

@@ -31,11 +31,16 @@ final class ContainerSpecs {
     this.runtime = runtime;
   }
 
-  /** The spec of one container; {@code notifySocket} is its proxy's socket, if it has one. */
-  ContainerSpec of(Pod pod, Container container, Optional<Path> notifySocket) {
+  /**
+   * The spec of one container; {@code notifySocket} is its proxy's socket, if it has one, and
+   * {@code pidFile} where podman is to write its process id.
+   */
+  ContainerSpec of(
+      Pod pod, Container container, Optional<Path> notifySocket, Optional<Path> pidFile) {
     var spec = ContainerSpec.builder(pod.name(), container.name(), container.image(), owner);
     spec.command(container.command()).args(container.args());
     container.workingDir().ifPresent(spec::workingDir);
+    pidFile.ifPresent(spec::pidFile);
     env.environment(pod, container).forEach(spec::env);
     for (VolumeMount mount : container.volumeMounts()) {
       spec.mount(mountOf(pod, mount));

@@ -1,9 +1,13 @@
 package org.kubeplay.runner;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -126,12 +130,32 @@ final class ContainerWatch {
     ended.thenRunAsync(() -> events.add(exitOf(member)), waiters);
   }
 
+  /**
+   * The container's process id: from the pid file podman wrote as it started the container, which
+   * spares a podman call, or else from podman. A pid file left from an earlier start names a
+   * process that is gone, which the inspect then corrects.
+   */
   private long containerPid(Member member) {
+    OptionalLong fromFile = readPidFile(member.pidFile);
+    if (fromFile.isPresent() && ProcessHandle.of(fromFile.getAsLong()).isPresent()) {
+      return fromFile.getAsLong();
+    }
     try {
       return engine.inspectContainer(member.engineName).map(info -> info.pid()).orElse(0L);
     } catch (EngineException e) {
       LOG.log(System.Logger.Level.DEBUG, "inspecting {0}: {1}", member.engineName, e);
       return 0;
+    }
+  }
+
+  static OptionalLong readPidFile(Path file) {
+    try {
+      String text = Files.readString(file).strip();
+      return text.matches("[1-9][0-9]{0,9}")
+          ? OptionalLong.of(Long.parseLong(text))
+          : OptionalLong.empty();
+    } catch (IOException e) {
+      return OptionalLong.empty();
     }
   }
 

@@ -1,5 +1,6 @@
 package org.kubeplay.runner;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -21,6 +22,7 @@ final class Member {
   final Container container;
   final String engineName;
   final Optional<NotifyProxy> proxy;
+  final Path pidFile;
   boolean ready;
   boolean ended;
   int exitCode;
@@ -28,8 +30,9 @@ final class Member {
   private Instant startedAt = Instant.now();
   private CompletableFuture<?> liveness = CompletableFuture.completedFuture(null);
 
-  Member(Pod pod, Container container, Optional<NotifyProxy> proxy) {
+  Member(Pod pod, Container container, Optional<NotifyProxy> proxy, Path pidFile) {
     this.pod = pod;
+    this.pidFile = pidFile;
     this.container = container;
     this.engineName = pod.name() + "-" + container.name();
     this.proxy = proxy;

@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.kubeplay.notify.NotifyClient;
 import org.kubeplay.notify.NotifyListener;
 import org.kubeplay.notify.NotifyMessage;
@@ -13,15 +17,42 @@ import org.kubeplay.notify.NotifyMessage;
 /**
  * What the supervisor tells its service manager: its own progress, and what its containers may say.
  * Without {@code $NOTIFY_SOCKET} (run by hand) every message goes nowhere.
+ *
+ * <p>Messages leave in order from a thread of their own. The first one loads the native socket
+ * binding, a fifth of a second of work that then overlaps the supervisor's first podman calls
+ * instead of delaying them; {@link #close} sends what is queued before the process exits.
  */
-final class Notifier implements NotifyListener {
+final class Notifier implements NotifyListener, AutoCloseable {
   private static final System.Logger LOG = System.getLogger(Notifier.class.getName());
+
+  /** How long {@link #close} waits for queued messages: a stuck socket must not hold the exit. */
+  private static final Duration FLUSH_TIMEOUT = Duration.ofSeconds(5);
 
   private final NotifyClient client;
   private final Map<String, String> lastStatus = new ConcurrentHashMap<>();
+  private final ExecutorService sender =
+      Executors.newSingleThreadExecutor(
+          task -> {
+            Thread thread = new Thread(task, "kubeplay-notify");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   Notifier(NotifyClient client) {
     this.client = client;
+  }
+
+  /** Sends what is queued, waiting at most a few seconds, and stops the sending thread. */
+  @Override
+  public void close() {
+    sender.shutdown();
+    try {
+      if (!sender.awaitTermination(FLUSH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+        LOG.log(System.Logger.Level.WARNING, "notify messages still unsent at exit, dropped");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Sends a STATUS line; a text of several lines (such as podman's errors) becomes one. */
@@ -82,6 +113,14 @@ final class Notifier implements NotifyListener {
   }
 
   private void send(List<NotifyMessage> messages) {
+    try {
+      sender.execute(() -> sendNow(messages));
+    } catch (RejectedExecutionException closed) {
+      LOG.log(System.Logger.Level.DEBUG, "notifier closed, not sending {0}", messages);
+    }
+  }
+
+  private void sendNow(List<NotifyMessage> messages) {
     try {
       client.send(messages);
     } catch (IOException e) {

@@ -3,8 +3,13 @@ package org.kubeplay.runner;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import org.kubeplay.engine.ContainerEngine;
 import org.kubeplay.engine.EngineException;
 import org.kubeplay.engine.ExitPolicy;
@@ -20,7 +25,6 @@ import org.kubeplay.kube.SdNotifyPolicy;
 import org.kubeplay.kube.Volume;
 import org.kubeplay.kube.VolumeSource;
 import org.kubeplay.kube.Workload;
-import org.kubeplay.notify.NotifyHub;
 import org.kubeplay.notify.NotifyProxy;
 import org.kubeplay.notify.SocketAccess;
 
@@ -42,14 +46,17 @@ final class PodLauncher {
   private final ImagePuller puller;
   private final ContainerSpecs specs;
   private final Notifier notifier;
+  private final Executor background;
 
   PodLauncher(
       Workload workload,
       ContainerEngine engine,
       Notifier notifier,
       Owner owner,
-      RuntimeDir runtime) {
+      RuntimeDir runtime,
+      Executor background) {
     this.workload = workload;
+    this.background = background;
     this.engine = engine;
     this.owner = owner;
     this.runtime = runtime;
@@ -67,30 +74,89 @@ final class PodLauncher {
 
   /**
    * Removes what an earlier run of the same file left, and pods of the same names, as {@code podman
-   * kube play --replace} does.
+   * kube play --replace} does, and makes sure every image is present. The removals run on the
+   * background executor while this thread checks and pulls the images: none of these steps needs
+   * another, and each is a podman call that would otherwise wait for the one before it. Removing a
+   * pod twice at once is harmless, as a forced removal of a missing pod succeeds.
    */
-  void removePrevious() throws StartFailure {
+  void clearEarlierRunAndPull() throws StartFailure {
+    List<CompletableFuture<Void>> removals = new ArrayList<>();
+    removals.add(
+        inBackground(() -> new Down(engine, runtime).remove(owner, Optional.of(workload))));
+    for (Pod pod : workload.pods()) {
+      removals.add(inBackground(() -> engine.removePod(pod.name())));
+    }
+    StartFailure failure = null;
     try {
-      new Down(engine, runtime).remove(owner, Optional.of(workload));
       for (Pod pod : workload.pods()) {
-        if (engine.podExists(pod.name())) {
-          engine.removePod(pod.name());
-        }
+        pullImages(pod);
       }
-      runtime.create();
-    } catch (EngineException | IOException e) {
+    } catch (StartFailure e) {
+      failure = e;
+    }
+    // Waited for even after a failed pull, so that no removal outlives the start.
+    Optional<Throwable> removalFailure = awaitAll(removals);
+    if (failure != null) {
+      removalFailure.ifPresent(failure::addSuppressed);
+      throw failure;
+    }
+    if (removalFailure.isPresent()) {
+      Throwable e = removalFailure.get();
       throw new StartFailure("removing an earlier run: " + e.getMessage(), e);
+    }
+    try {
+      runtime.create();
+    } catch (IOException e) {
+      throw new StartFailure("making the run-time directory: " + e.getMessage(), e);
     }
   }
 
-  /** Pulls the pod's images, makes its volumes, creates it and runs its init containers. */
-  void prepare(Pod pod) throws StartFailure {
+  private void pullImages(Pod pod) throws StartFailure {
     for (Container container : pod.initContainers()) {
       puller.ensure(container);
     }
     for (Container container : pod.containers()) {
       puller.ensure(container);
     }
+  }
+
+  /** A step that calls podman and may fail the way podman and files fail. */
+  private interface Removal {
+    void run() throws EngineException, IOException;
+  }
+
+  private CompletableFuture<Void> inBackground(Removal removal) {
+    return CompletableFuture.runAsync(
+        () -> {
+          try {
+            removal.run();
+          } catch (EngineException | IOException e) {
+            throw new CompletionException(e);
+          }
+        },
+        background);
+  }
+
+  /** Waits for every removal, whatever an interrupt says, and returns the first failure. */
+  private static Optional<Throwable> awaitAll(List<CompletableFuture<Void>> removals) {
+    Throwable first = null;
+    for (CompletableFuture<Void> removal : removals) {
+      try {
+        removal.join();
+      } catch (CompletionException e) {
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        if (first == null) {
+          first = cause;
+        } else {
+          first.addSuppressed(cause);
+        }
+      }
+    }
+    return Optional.ofNullable(first);
+  }
+
+  /** Makes the pod's volumes, creates it and runs its init containers. */
+  void prepare(Pod pod) throws StartFailure {
     try {
       makeVolumes(pod);
       engine.createPod(podSpec(pod));
@@ -105,9 +171,15 @@ final class PodLauncher {
     }
   }
 
-  void create(Pod pod, Container container, Optional<Path> notifySocket) throws StartFailure {
+  void create(Member member) throws StartFailure {
+    Container container = member.container;
     try {
-      engine.createContainer(specs.of(pod, container, notifySocket));
+      engine.createContainer(
+          specs.of(
+              member.pod,
+              container,
+              member.proxy.map(NotifyProxy::path),
+              Optional.of(member.pidFile)));
     } catch (EngineException e) {
       throw new StartFailure(e.getMessage(), e); // it names the container already
     } catch (IllegalArgumentException e) {
@@ -124,7 +196,7 @@ final class PodLauncher {
   }
 
   /** Binds the notify socket of a container whose sdnotify policy is {@code container}. */
-  Optional<NotifyProxy> openProxy(NotifyHub hub, Container container, int index)
+  Optional<NotifyProxy> openProxy(Proxies proxies, Container container, int index)
       throws StartFailure {
     if (container.sdNotify() != SdNotifyPolicy.CONTAINER) {
       return Optional.empty();
@@ -132,7 +204,7 @@ final class PodLauncher {
     Path socket = runtime.notifySocket(index);
     try {
       return Optional.of(
-          hub.open(container.name(), socket, socketAccess(container), PROXY_READY_TIMEOUT));
+          proxies.open(container.name(), socket, socketAccess(container), PROXY_READY_TIMEOUT));
     } catch (IOException e) {
       throw new StartFailure(
           "opening the notify socket of container '" + container.name() + "': " + e.getMessage(),
@@ -155,7 +227,7 @@ final class PodLauncher {
     String name = pod.name() + "-" + init.name();
     notifier.status(pod.name() + ": running init container " + init.name());
     try {
-      engine.createContainer(specs.of(pod, init, Optional.empty()));
+      engine.createContainer(specs.of(pod, init, Optional.empty(), Optional.empty()));
       engine.startContainer(name);
       int code = engine.waitForExit(name);
       if (code != 0) {

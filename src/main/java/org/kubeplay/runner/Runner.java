@@ -39,6 +39,12 @@ public final class Runner {
    * could not start.
    */
   public int run(Path file) {
+    try (var notifier = new Notifier(NotifyClient.fromEnvironment(environment))) {
+      return run(file, notifier);
+    }
+  }
+
+  private int run(Path file, Notifier notifier) {
     if (!file.isAbsolute() && environment.containsKey(UNIT_VARIABLE)) {
       // %I of a unit named with `systemd-escape --path` loses the leading slash.
       String message =
@@ -47,11 +53,10 @@ public final class Runner {
               + "' is not an absolute path: name the unit after"
               + " `systemd-escape /path/to/file.yaml`, without --path";
       err.println("kubeplay run: " + message);
-      new Notifier(NotifyClient.fromEnvironment(environment)).status(message);
+      notifier.status(message);
       return EXIT_USAGE;
     }
     Path absolute = file.toAbsolutePath().normalize();
-    var notifier = new Notifier(NotifyClient.fromEnvironment(environment));
     Optional<Workload> workload = read(absolute, notifier);
     if (workload.isEmpty()) {
       return 1;

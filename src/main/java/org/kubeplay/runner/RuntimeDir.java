@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * The folder of one workload's run-time files: its containers' notify sockets and the files of its
- * ConfigMap and Secret volumes. {@code run} makes it, {@code down} removes it.
+ * ConfigMap and Secret volumes, its containers' pid files. {@code run} makes it, {@code down}
+ * removes it.
  *
  * <p>Named by a hash of the workload's file, so that {@code down} finds it from the file alone, and
  * short, since a socket path has room for only 107 bytes.
@@ -28,6 +29,11 @@ record RuntimeDir(Path path) {
   /** The socket of the container with this index in the workload. */
   Path notifySocket(int index) {
     return path.resolve("n" + index + ".sock");
+  }
+
+  /** Where podman writes the process id of the container with this index, at each start. */
+  Path pidFile(int index) {
+    return path.resolve("c" + index + ".pid");
   }
 
   /** Where the files of a ConfigMap or Secret volume of a pod are written. */

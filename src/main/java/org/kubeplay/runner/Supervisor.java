@@ -1,6 +1,5 @@
 package org.kubeplay.runner;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
@@ -19,7 +19,6 @@ import org.kubeplay.engine.Owner;
 import org.kubeplay.kube.Container;
 import org.kubeplay.kube.Pod;
 import org.kubeplay.kube.Workload;
-import org.kubeplay.notify.NotifyHub;
 import org.kubeplay.notify.NotifyProxy;
 
 /**
@@ -48,8 +47,9 @@ public final class Supervisor {
   private final ContainerWatch watch;
   private volatile boolean stopRequested;
   private volatile Thread starting;
-  private final java.util.concurrent.ExecutorService waiters =
-      Executors.newCachedThreadPool(daemon("kubeplay-exit"));
+
+  /** Runs what must not hold up the event loop: exit lookups, stops, clearing an earlier run. */
+  private final ExecutorService workers = Executors.newCachedThreadPool(daemon("kubeplay-worker"));
 
   Supervisor(
       Workload workload,
@@ -64,7 +64,7 @@ public final class Supervisor {
     this.owner = owner;
     this.runtime = runtime;
     this.err = err;
-    this.watch = new ContainerWatch(engine, new Prober(engine, timer), events, waiters);
+    this.watch = new ContainerWatch(engine, new Prober(engine, timer), events, workers);
   }
 
   /**
@@ -82,9 +82,9 @@ public final class Supervisor {
 
   /** Runs the workload to its end and returns the exit code for the supervisor's process. */
   int run() {
-    try (NotifyHub hub = NotifyHub.start(name(), notifier)) {
+    try (var proxies = new Proxies(name(), notifier)) {
       try {
-        startInterruptibly(hub);
+        startInterruptibly(proxies);
         if (!awaitReady()) {
           return stop();
         }
@@ -95,23 +95,21 @@ public final class Supervisor {
       LOG.log(System.Logger.Level.INFO, "{0}", readyLine());
       members.values().forEach(watch::liveness);
       return supervise();
-    } catch (IOException e) {
-      return failStart(new StartFailure("opening the notify proxies: " + e.getMessage(), e));
     } catch (RuntimeException e) {
       // A defect, but the workload must still not be left half made.
       LOG.log(System.Logger.Level.ERROR, "supervisor failed", e);
       return failStart(new StartFailure("internal error: " + e, e));
     } finally {
       timer.shutdownNow();
-      waiters.shutdownNow();
+      workers.shutdownNow();
     }
   }
 
-  private void startInterruptibly(NotifyHub hub) throws StartFailure {
+  private void startInterruptibly(Proxies proxies) throws StartFailure {
     starting = Thread.currentThread();
     try {
       if (!stopRequested) {
-        start(hub);
+        start(proxies);
       }
     } finally {
       starting = null;
@@ -120,17 +118,18 @@ public final class Supervisor {
     }
   }
 
-  private void start(NotifyHub hub) throws StartFailure {
+  private void start(Proxies proxies) throws StartFailure {
     notifier.status(name() + ": starting");
-    var launcher = new PodLauncher(workload, engine, notifier, owner, runtime);
-    launcher.removePrevious();
+    var launcher = new PodLauncher(workload, engine, notifier, owner, runtime, workers);
+    launcher.clearEarlierRunAndPull();
     for (Pod pod : workload.pods()) {
       launcher.prepare(pod);
       for (Container container : pod.containers()) {
-        Optional<NotifyProxy> proxy = launcher.openProxy(hub, container, members.size());
-        Member member = new Member(pod, container, proxy);
+        int index = members.size();
+        Optional<NotifyProxy> proxy = launcher.openProxy(proxies, container, index);
+        Member member = new Member(pod, container, proxy, runtime.pidFile(index));
         members.put(member.engineName, member);
-        launcher.create(pod, container, proxy.map(NotifyProxy::path));
+        launcher.create(member);
       }
       launcher.start(pod);
     }
@@ -276,7 +275,7 @@ public final class Supervisor {
             + reason
             + "), stopping it");
     Duration grace = Duration.ofSeconds(member.pod.terminationGracePeriodSeconds());
-    waiters.execute(
+    workers.execute(
         () -> {
           try {
             engine.stopContainer(member.engineName, grace);

@@ -80,6 +80,7 @@ class PodmanArgsTest {
             .autoUpdatePolicy("registry")
             .autoUpdateAuthfile(Path.of("/etc/auth.json"))
             .label("tier", "front")
+            .pidFile(Path.of("/run/kp/c0.pid"))
             .build();
 
     List<String> args = PodmanArgs.createContainer(spec);
@@ -110,6 +111,7 @@ class PodmanArgsTest {
             "--mount=type=bind,source=/run/kp/notify,destination=/run/notify,ro=true",
             "--mount=type=volume,source=data,destination=/data",
             "--mount=type=tmpfs,destination=/cache,tmpfs-size=1048576",
+            "--pidfile=/run/kp/c0.pid",
             "--label=io.kubeplay.file=/srv/web.yaml",
             "--label=io.kubeplay.unit=podman-kube@-srv-web.yaml.service",
             "--label=PODMAN_SYSTEMD_UNIT=podman-kube@-srv-web.yaml.service",

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -145,10 +146,15 @@ class PodmanEngineTest {
 
   @Test
   void removeByLabelTriesEveryItemAndReportsAllFailures() {
-    runner.answer(ProcessResult.exited(0, podList("a", "b"), ""));
-    runner.answer(ProcessResult.exited(125, "", "Error: a is busy"));
-    runner.answer(ProcessResult.exited(125, "", "Error: b is busy"));
-    runner.answer(ProcessResult.exited(0, "[]", ""));
+    runner.answerWhen("pod ps", ProcessResult.exited(0, podList("a", "b"), ""));
+    runner.answerWhen(
+        "podman ps",
+        ProcessResult.exited(0, containerList("a-app:id-a", "lone:", "b-app:id-b"), ""));
+    runner.answerWhen(
+        "pod rm --force --time=0 a", ProcessResult.exited(125, "", "Error: a is busy"));
+    runner.answerWhen(
+        "pod rm --force --time=0 b", ProcessResult.exited(125, "", "Error: b is busy"));
+    runner.answerWhen("rm --force --time=0 lone", ProcessResult.exited(0, "", ""));
 
     EngineException error =
         assertThrows(
@@ -156,7 +162,8 @@ class PodmanEngineTest {
 
     assertEquals("removing pod 'a': podman exited 125: Error: a is busy", error.getMessage());
     assertEquals(1, error.getSuppressed().length);
-    assertEquals(4, runner.commands.size());
+    // The containers of the listed pods go with them; only the lone one is removed by itself.
+    assertEquals(5, runner.commands.size(), runner.commands.toString());
   }
 
   @Test
@@ -187,13 +194,34 @@ class PodmanEngineTest {
     return "[" + String.join(",", items) + "]";
   }
 
+  /** A container list of NAME:PODID items; an empty pod id is a container in no pod. */
+  private static String containerList(String... items) {
+    List<String> json = new ArrayList<>();
+    for (String item : items) {
+      String[] parts = item.split(":", -1);
+      json.add(
+          "{\"Id\":\"id-"
+              + parts[0]
+              + "\",\"Names\":[\""
+              + parts[0]
+              + "\"],\"Pod\":\""
+              + parts[1]
+              + "\",\"State\":\"exited\"}");
+    }
+    return "[" + String.join(",", json) + "]";
+  }
+
   private static Owner owner() {
     return new Owner(Path.of("/srv/web.yaml"), Optional.empty());
   }
 
-  /** Answers each request with the next scripted result and records what was asked. */
+  /**
+   * Answers each request with the result scripted for its command line, else with the next result
+   * in line, and records what was asked. Requests may come from several threads.
+   */
   private static final class ScriptedRunner implements ProcessRunner {
     private final Deque<ProcessResult> answers = new ArrayDeque<>();
+    private final Map<String, ProcessResult> byCommand = new LinkedHashMap<>();
     final List<List<String>> commands = new ArrayList<>();
     final List<byte[]> stdins = new ArrayList<>();
 
@@ -201,11 +229,21 @@ class PodmanEngineTest {
       answers.add(result);
     }
 
+    /** Answers every command line that starts with {@code command} ("podman" may be left out). */
+    void answerWhen(String command, ProcessResult result) {
+      byCommand.put(command.startsWith("podman ") ? command : "podman " + command, result);
+    }
+
     @Override
-    public ProcessResult run(ProcessRequest request) {
+    public synchronized ProcessResult run(ProcessRequest request) {
       commands.add(request.command());
       stdins.add(request.stdin());
-      return answers.remove();
+      String line = String.join(" ", request.command());
+      return byCommand.entrySet().stream()
+          .filter(entry -> line.startsWith(entry.getKey()))
+          .map(Map.Entry::getValue)
+          .findFirst()
+          .orElseGet(answers::remove);
     }
   }
 }

@@ -2,6 +2,7 @@ package org.kubeplay.runner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -110,6 +111,6 @@ class MemberTest {
             ExitCodePropagation.NONE,
             Map.of(),
             Map.of());
-    return new Member(pod, container, Optional.empty());
+    return new Member(pod, container, Optional.empty(), Path.of("/run/kubeplay/test/c0.pid"));
   }
 }

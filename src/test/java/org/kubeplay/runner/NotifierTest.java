@@ -1,6 +1,7 @@
 package org.kubeplay.runner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -9,6 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +36,7 @@ class NotifierTest {
 
   @AfterEach
   void close() {
+    notifier.close();
     manager.close();
   }
 
@@ -77,6 +81,26 @@ class NotifierTest {
 
     assertEquals(
         "STATUS=pulling: podman exited 125: Trying to pull x... / Error: no registry", receive());
+  }
+
+  @Test
+  void closeSendsWhatIsQueuedAndLaterMessagesGoNowhere() throws Exception {
+    for (int i = 0; i < 50; i++) {
+      notifier.status("line " + i);
+    }
+
+    // The socket queues only a few datagrams: close waits while the manager reads.
+    CompletableFuture<Void> closed = CompletableFuture.runAsync(notifier::close);
+    List<String> got = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      got.add(receive());
+    }
+    closed.get(10, TimeUnit.SECONDS);
+    notifier.status("after close");
+
+    assertEquals("STATUS=line 0", got.get(0));
+    assertEquals("STATUS=line 49", got.get(49));
+    assertFalse(manager.receive(d -> {}), "a message sent after close arrived");
   }
 
   private String receive() throws Exception {

@@ -51,6 +51,14 @@ class RuntimeDirTest {
   }
 
   @Test
+  void pidFilesOfContainersAreDistinctAndInsideTheFolder() {
+    var dir = RuntimeDir.forWorkload(Path.of("/srv/web.yaml"), Map.of());
+
+    assertTrue(dir.pidFile(0).startsWith(dir.path()));
+    assertNotEquals(dir.pidFile(0), dir.pidFile(1));
+  }
+
+  @Test
   void removeDeletesEverythingAndToleratesAMissingFolder() throws Exception {
     var dir = new RuntimeDir(temp.resolve("w"));
     dir.create();
