@@ -2,6 +2,7 @@ package org.kubeplay.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,7 +42,8 @@ public final class Kubeplay {
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-    System.exit(run(args, out, err));
+    Optional<Integer> unitCommand = UnitCommands.tryRun(args, err);
+    System.exit(unitCommand.isPresent() ? unitCommand.get() : run(args, out, err));
   }
 
   /** Runs one command line with the given streams and returns its exit code. */
