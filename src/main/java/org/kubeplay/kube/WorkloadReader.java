@@ -3,8 +3,11 @@ package org.kubeplay.kube;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -37,15 +40,42 @@ public final class WorkloadReader {
   public Workload read(Path file) throws ManifestException {
     String name = file.toString();
     byte[] bytes;
-    try (InputStream in = Files.newInputStream(file)) {
-      // One byte more than allowed tells a file at the limit from one above it.
-      bytes = in.readNBytes(YamlLoader.MAX_FILE_BYTES + 1);
+    try {
+      requireRegularFile(file);
+      try (InputStream in = Files.newInputStream(file)) {
+        // One byte more than allowed tells a file at the limit from one above it.
+        bytes = in.readNBytes(YamlLoader.MAX_FILE_BYTES + 1);
+      }
     } catch (IOException e) {
       Diagnostics diagnostics = new Diagnostics(name);
-      diagnostics.fileError("cannot read the file: " + e);
+      diagnostics.fileError(whyUnreadable(e));
       throw new ManifestException(name, diagnostics.all(), e);
     }
     return read(file, bytes);
+  }
+
+  /**
+   * Refuses what is not a plain file before opening it: opening a named pipe waits for a writer,
+   * forever if none comes, and a device may never end.
+   */
+  private static void requireRegularFile(Path file) throws IOException {
+    BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+    if (attributes.isDirectory()) {
+      throw new IOException("it is a directory, not a manifest file");
+    }
+    if (!attributes.isRegularFile()) {
+      throw new IOException("it is not a regular file but a pipe, socket or device");
+    }
+  }
+
+  private static String whyUnreadable(IOException e) {
+    if (e instanceof NoSuchFileException) {
+      return "cannot read the file: no such file";
+    }
+    if (e instanceof AccessDeniedException) {
+      return "cannot read the file: permission denied";
+    }
+    return "cannot read the file: " + e.getMessage();
   }
 
   /** Reads and validates a manifest held in memory; {@code file} names it in diagnostics. */

@@ -8,8 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -104,10 +106,42 @@ class BadManifestTest {
     ManifestException e = assertThrows(ManifestException.class, () -> reader.read(missing));
 
     assertEquals(
-        "no/such/file.yaml: cannot read the file: java.nio.file.NoSuchFileException:"
-            + " no/such/file.yaml",
-        e.errors().get(0).toString());
+        "no/such/file.yaml: cannot read the file: no such file", e.errors().get(0).toString());
     assertEquals(java.nio.file.NoSuchFileException.class, e.getCause().getClass());
+  }
+
+  @Test
+  void directoryIsRefusedByName(@TempDir Path dir) {
+    ManifestException e = assertThrows(ManifestException.class, () -> reader.read(dir));
+
+    assertEquals(
+        dir + ": cannot read the file: it is a directory, not a manifest file",
+        e.errors().get(0).toString());
+  }
+
+  /** A named pipe would block the reader until a writer came: it is refused without opening. */
+  @Test
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void namedPipeIsRefusedWithoutWaitingForAWriter(@TempDir Path dir) throws Exception {
+    Path fifo = dir.resolve("pipe.yaml");
+    assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+
+    ManifestException e = assertThrows(ManifestException.class, () -> reader.read(fifo));
+
+    assertEquals(
+        fifo + ": cannot read the file: it is not a regular file but a pipe, socket or device",
+        e.errors().get(0).toString());
+  }
+
+  @Test
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void endlessDeviceIsRefused() {
+    ManifestException e =
+        assertThrows(ManifestException.class, () -> reader.read(Path.of("/dev/zero")));
+
+    assertEquals(
+        "/dev/zero: cannot read the file: it is not a regular file but a pipe, socket or device",
+        e.errors().get(0).toString());
   }
 
   @Test
