@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -30,15 +29,15 @@ final class ContainerWatch {
   private final ContainerEngine engine;
   private final Prober prober;
   private final BlockingQueue<Event> events;
-  private final Executor waiters;
+  private final Executor workers;
   private final Map<String, String> addresses = new ConcurrentHashMap<>();
 
   ContainerWatch(
-      ContainerEngine engine, Prober prober, BlockingQueue<Event> events, Executor waiters) {
+      ContainerEngine engine, Prober prober, BlockingQueue<Event> events, Executor workers) {
     this.engine = engine;
     this.prober = prober;
     this.events = events;
-    this.waiters = waiters;
+    this.workers = workers;
   }
 
   /** Turns the container's readiness, by its policy and probes, into one event. */
@@ -118,16 +117,13 @@ final class ContainerWatch {
    * Learns when the container's process ends, then asks the engine for its exit code.
    *
    * <p>The supervisor watches the process itself rather than keep a {@code podman wait} running per
-   * container: each of those costs some 30 MB for the whole life of the workload. The JDK polls a
-   * process that is not its child, every 0.3 s at first and at most every 5 s, which is soon enough
-   * to notice a workload's end.
+   * container: each of those costs some 30 MB for the whole life of the workload.
    */
   void exit(Member member) {
     long pid = containerPid(member);
-    Optional<ProcessHandle> process = pid > 0 ? ProcessHandle.of(pid) : Optional.empty();
-    CompletableFuture<?> ended =
-        process.isPresent() ? process.get().onExit() : CompletableFuture.completedFuture(null);
-    ended.thenRunAsync(() -> events.add(exitOf(member)), waiters);
+    CompletableFuture<Void> ended =
+        pid > 0 ? ProcessExit.of(pid) : CompletableFuture.completedFuture(null);
+    ended.thenRunAsync(() -> events.add(exitOf(member)), workers);
   }
 
   /**
