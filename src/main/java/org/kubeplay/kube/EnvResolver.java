@@ -24,7 +24,8 @@ public final class EnvResolver {
 
   /**
    * Returns the variables in Kubernetes' order: every envFrom source in turn, then env, later
-   * entries replacing earlier ones. Missing optional sources are skipped.
+   * entries replacing earlier ones, a literal value's {@code $(NAME)} references expanded with the
+   * variables before it. Missing optional sources are skipped.
    */
   public Map<String, String> environment(Pod pod, Container container) {
     Map<String, String> environment = new LinkedHashMap<>();
@@ -32,7 +33,12 @@ public final class EnvResolver {
       entries(from).forEach((key, value) -> environment.put(from.prefix() + key, value));
     }
     for (EnvVar variable : container.env()) {
-      value(pod, variable.source()).ifPresent(value -> environment.put(variable.name(), value));
+      Optional<String> value = value(pod, variable.source());
+      if (variable.source() instanceof EnvSource.Literal) {
+        // As in Kubernetes, a literal value may refer to the variables defined before it.
+        value = value.map(text -> VariableExpansion.expand(text, environment));
+      }
+      value.ifPresent(text -> environment.put(variable.name(), text));
     }
     return environment;
   }

@@ -1,6 +1,7 @@
 package org.kubeplay.runner;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import org.kubeplay.engine.ContainerSpec;
 import org.kubeplay.engine.Mount;
@@ -11,6 +12,7 @@ import org.kubeplay.kube.EnvResolver;
 import org.kubeplay.kube.Pod;
 import org.kubeplay.kube.Resources;
 import org.kubeplay.kube.SecurityContext;
+import org.kubeplay.kube.VariableExpansion;
 import org.kubeplay.kube.Volume;
 import org.kubeplay.kube.VolumeMount;
 import org.kubeplay.kube.VolumeSource;
@@ -38,10 +40,13 @@ final class ContainerSpecs {
   ContainerSpec of(
       Pod pod, Container container, Optional<Path> notifySocket, Optional<Path> pidFile) {
     var spec = ContainerSpec.builder(pod.name(), container.name(), container.image(), owner);
-    spec.command(container.command()).args(container.args());
+    Map<String, String> environment = env.environment(pod, container);
+    // Kubernetes expands $(NAME) in command and args with the container's whole environment.
+    spec.command(VariableExpansion.expand(container.command(), environment))
+        .args(VariableExpansion.expand(container.args(), environment));
     container.workingDir().ifPresent(spec::workingDir);
     pidFile.ifPresent(spec::pidFile);
-    env.environment(pod, container).forEach(spec::env);
+    environment.forEach(spec::env);
     for (VolumeMount mount : container.volumeMounts()) {
       spec.mount(mountOf(pod, mount));
     }

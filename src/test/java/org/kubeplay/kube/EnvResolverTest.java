@@ -62,4 +62,41 @@ class EnvResolverTest {
             "plain", "MODE", "fast", "TOKEN", "s3cr3t", "POD", "env", "TIER", "web"),
         environment);
   }
+
+  @Test
+  void literalValuesExpandTheVariablesDefinedBeforeThem() throws Exception {
+    String text =
+        """
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: refs}
+        spec:
+          containers:
+            - name: main
+              image: localhost/x
+              envFrom: [{configMapRef: {name: settings}}]
+              env:
+                - {name: URL, value: "http://$(host):$(PORT)/"}
+                - {name: PORT, value: "8080"}
+                - {name: AGAIN, value: "$(PORT) $$(PORT) $(nope)"}
+                - name: RAW
+                  valueFrom: {configMapKeyRef: {name: settings, key: pattern}}
+        ---
+        apiVersion: v1
+        kind: ConfigMap
+        metadata: {name: settings}
+        data: {host: db, pattern: "$(host)"}
+        """;
+    Workload workload =
+        new WorkloadReader(ShortNameAliases.of(Map.of())).read(Path.of("r.yaml"), text);
+    Pod pod = workload.pods().get(0);
+
+    Map<String, String> environment =
+        new EnvResolver(workload).environment(pod, pod.containers().get(0));
+
+    // PORT is defined after URL, so URL keeps its reference; values from objects stay as they are.
+    assertEquals("http://db:$(PORT)/", environment.get("URL"));
+    assertEquals("8080 $(PORT) $(nope)", environment.get("AGAIN"));
+    assertEquals("$(host)", environment.get("RAW"));
+  }
 }
