@@ -79,7 +79,8 @@ final class UpdateChecker {
 
   /**
    * The authfile for a container: its label's, else the run's option, else {@code
-   * REGISTRY_AUTH_FILE}; none means no credentials.
+   * REGISTRY_AUTH_FILE}, else the first file found where podman looks by default; none means no
+   * credentials.
    */
   Optional<Path> authfile(Candidate candidate, Optional<Path> option) {
     if (candidate.authfile().isPresent()) {
@@ -90,7 +91,8 @@ final class UpdateChecker {
     }
     return Optional.ofNullable(environment.get(AUTHFILE_VARIABLE))
         .filter(file -> !file.isEmpty())
-        .map(Path::of);
+        .map(Path::of)
+        .or(() -> DefaultAuthfile.find(environment));
   }
 
   /** An update exists when the registry's digest is none of the running image's digests. */
