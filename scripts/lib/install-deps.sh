@@ -6,7 +6,7 @@
 kubeplay_packages=(
   openjdk-17-jdk-headless maven gcc libc6-dev
   podman runc catatonit busybox-static docker-registry skopeo
-  dbus-daemon dbus-user-session systemd procps psmisc iproute2 groff-base mandoc
+  dbus-daemon dbus-user-session systemd polkitd procps psmisc iproute2 groff-base mandoc
 )
 
 install_missing_packages() {
