@@ -18,8 +18,8 @@ import org.kubeplay.testing.Sandbox;
 
 /**
  * What a container tells systemd through its supervisor, seen by the sandbox's real systemd: a
- * request for more start time, and watchdog pats. Each test gives its unit a drop-in with a short
- * timeout, so that systemd would fail the unit without the forwarded message.
+ * request for more start time, watchdog pats, an error code. The first two give their unit a
+ * drop-in with a short timeout, so that systemd would fail the unit without the forwarded message.
  */
 @Tag("integration")
 class NotifyForwardingTest {
@@ -75,6 +75,16 @@ class NotifyForwardingTest {
 
     Files.createFile(dir.resolve("quiet"));
     unit.awaitProperty("Result", "watchdog"::equals, SLOW);
+  }
+
+  @Test
+  void errnoFromTheContainerBecomesTheUnitsStatusErrno() {
+    play("errno", Map.of());
+    dropIn = Sandbox.unitDir().resolve(unit.name() + ".d");
+
+    unit.startChecked();
+
+    unit.awaitProperty("StatusErrno", "42"::equals, SLOW);
   }
 
   private void play(String fixture, Map<String, String> values) {
