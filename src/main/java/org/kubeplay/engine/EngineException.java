@@ -34,11 +34,22 @@ public final class EngineException extends Exception {
     this.stderr = bounded(stderr);
   }
 
-  /** The failure of a command that exited with a non-zero code. */
+  /**
+   * The failure of a command that exited with a non-zero code. The message carries podman's own
+   * error, from its first line that starts with {@code Error:}: what comes before it is progress
+   * and retry warnings, which stay in {@link #stderr()}.
+   */
   static EngineException exited(String context, List<String> command, int code, String stderr) {
     String text = bounded(stderr);
-    String detail = text.isEmpty() ? "" : ": " + text;
+    String error = errorPart(text);
+    String detail = error.isEmpty() ? "" : ": " + error;
     return new EngineException(context + ": podman exited " + code + detail, command, code, text);
+  }
+
+  /** From podman's first {@code Error:} line on, or all of it when it has none. */
+  static String errorPart(String stderr) {
+    int at = stderr.indexOf("\nError:");
+    return stderr.startsWith("Error:") || at < 0 ? stderr : stderr.substring(at + 1);
   }
 
   /** The command line that failed, program first. */

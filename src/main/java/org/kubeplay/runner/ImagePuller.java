@@ -54,14 +54,8 @@ final class ImagePuller {
         pull(container, image);
       }
     } catch (EngineException e) {
-      throw new StartFailure(
-          "pulling image '"
-              + image
-              + "' of container '"
-              + container.name()
-              + "': "
-              + e.getMessage(),
-          e);
+      // The engine's message names the image already.
+      throw new StartFailure("container '" + container.name() + "': " + e.getMessage(), e);
     }
   }
 

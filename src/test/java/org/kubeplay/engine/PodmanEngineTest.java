@@ -39,6 +39,35 @@ class PodmanEngineTest {
   }
 
   @Test
+  void messageKeepsPodmansErrorAndLeavesProgressAndWarningsToStderr() {
+    String stderr =
+        "Trying to pull r/x:1...\n"
+            + "time=\"t\" level=warning msg=\"Failed, retrying in 1s ... (1/3).\"\n"
+            + "Error: initializing source docker://r/x:1: connection refused\n";
+    runner.answer(ProcessResult.exited(125, "", stderr));
+
+    EngineException error =
+        assertThrows(
+            EngineException.class, () -> engine.pullImage("r/x:1", Optional.empty(), line -> {}));
+
+    assertEquals(
+        "pulling image 'r/x:1': podman exited 125: Error: initializing source docker://r/x:1:"
+            + " connection refused",
+        error.getMessage());
+    assertEquals(stderr.strip(), error.stderr());
+  }
+
+  @Test
+  void messageKeepsAllOfAStderrWithoutAnErrorLine() {
+    runner.answer(ProcessResult.exited(1, "", "something odd\nand more\n"));
+
+    EngineException error = assertThrows(EngineException.class, () -> engine.startPod("web"));
+
+    assertEquals(
+        "starting pod 'web': podman exited 1: something odd\nand more", error.getMessage());
+  }
+
+  @Test
   void createReturnsTheNewId() throws EngineException {
     runner.answer(ProcessResult.exited(0, "c0ffee\n", ""));
 
