@@ -31,12 +31,7 @@ final class Notifier implements NotifyListener, AutoCloseable {
   private final NotifyClient client;
   private final Map<String, String> lastStatus = new ConcurrentHashMap<>();
   private final ExecutorService sender =
-      Executors.newSingleThreadExecutor(
-          task -> {
-            Thread thread = new Thread(task, "kubeplay-notify");
-            thread.setDaemon(true);
-            return thread;
-          });
+      Executors.newSingleThreadExecutor(DaemonThreads.named("kubeplay-notify"));
 
   Notifier(NotifyClient client) {
     this.client = client;

@@ -54,9 +54,7 @@ final class ProcessExit {
           .orElseGet(() -> CompletableFuture.completedFuture(null));
     }
     CompletableFuture<Void> ended = new CompletableFuture<>();
-    Thread waiter = new Thread(() -> awaitAndClose(fd, ended), "kubeplay-exit-" + pid);
-    waiter.setDaemon(true);
-    waiter.start();
+    DaemonThreads.named("kubeplay-exit-" + pid).newThread(() -> awaitAndClose(fd, ended)).start();
     return ended;
   }
 

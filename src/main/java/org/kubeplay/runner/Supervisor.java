@@ -43,13 +43,14 @@ public final class Supervisor {
   private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
   private final Map<String, Member> members = new LinkedHashMap<>();
   private final ScheduledExecutorService timer =
-      Executors.newSingleThreadScheduledExecutor(daemon("kubeplay-timer"));
+      Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("kubeplay-timer"));
   private final ContainerWatch watch;
   private volatile boolean stopRequested;
   private volatile Thread starting;
 
   /** Runs what must not hold up the event loop: exit lookups, stops, clearing an earlier run. */
-  private final ExecutorService workers = Executors.newCachedThreadPool(daemon("kubeplay-worker"));
+  private final ExecutorService workers =
+      Executors.newCachedThreadPool(DaemonThreads.named("kubeplay-worker"));
 
   Supervisor(
       Workload workload,
@@ -364,14 +365,6 @@ public final class Supervisor {
   private String progressLine() {
     long ready = members.values().stream().filter(m -> m.ready).count();
     return name() + ": " + ready + "/" + members.size() + " containers ready";
-  }
-
-  private static java.util.concurrent.ThreadFactory daemon(String name) {
-    return runnable -> {
-      Thread thread = new Thread(runnable, name);
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 
   /** One log line of a failed container, carried with its start failure. */
