@@ -2,8 +2,6 @@ package org.kubeplay.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.kubeplay.engine.PodmanEngine;
-import org.kubeplay.runner.Runner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -21,7 +19,6 @@ final class DownCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    var err = spec.commandLine().getErr();
-    return new Runner(new PodmanEngine(), System.getenv(), err).down(file);
+    return UnitCommands.down(file, spec.commandLine().getErr());
   }
 }

@@ -2,8 +2,6 @@ package org.kubeplay.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.kubeplay.engine.PodmanEngine;
-import org.kubeplay.runner.Runner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -24,7 +22,6 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    var err = spec.commandLine().getErr();
-    return new Runner(new PodmanEngine(), System.getenv(), err).run(file);
+    return UnitCommands.run(file, spec.commandLine().getErr());
   }
 }

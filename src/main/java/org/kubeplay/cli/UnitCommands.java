@@ -26,8 +26,21 @@ final class UnitCommands {
     if (file.isEmpty()) {
       return Optional.empty();
     }
-    var runner = new Runner(new PodmanEngine(), System.getenv(), err);
-    return Optional.of(args[0].equals("run") ? runner.run(file.get()) : runner.down(file.get()));
+    return Optional.of(args[0].equals("run") ? run(file.get(), err) : down(file.get(), err));
+  }
+
+  /** {@code kubeplay run FILE}, however its command line was read. */
+  static int run(Path file, PrintWriter err) {
+    return runner(err).run(file);
+  }
+
+  /** {@code kubeplay down FILE}, however its command line was read. */
+  static int down(Path file, PrintWriter err) {
+    return runner(err).down(file);
+  }
+
+  private static Runner runner(PrintWriter err) {
+    return new Runner(new PodmanEngine(), System.getenv(), err);
   }
 
   private static Optional<Path> plainPath(String arg) {
