@@ -10,6 +10,7 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.freedesktop.dbus.interfaces.DBus.NameOwnerChanged;
 import org.freedesktop.dbus.interfaces.Introspectable;
 import org.freedesktop.dbus.interfaces.Properties;
 import org.freedesktop.dbus.interfaces.Properties.PropertiesChanged;
@@ -197,22 +197,12 @@ class AgentIntegrationTest {
     assertTrue(bus.manager("Play", file.toString(), waitOption()).ok());
     String supervisor = Sandbox.unitProperty(ref.unit(), "MainPID");
     String agent = Sandbox.unitProperty("kubeplayd.service", "MainPID");
-    CompletableFuture<String> successor = new CompletableFuture<>();
-    AutoCloseable handler =
-        bus.connection()
-            .addSigHandler(
-                NameOwnerChanged.class,
-                signal -> {
-                  if (signal.name.equals(Agent1Manager.BUS_NAME) && !signal.newOwner.isEmpty()) {
-                    successor.complete(signal.newOwner);
-                  }
-                });
+    try (OwnerWatch successor = OwnerWatch.on(bus.connection(), Agent1Manager.BUS_NAME)) {
+      Command.run("kill", "-9", agent).checked();
 
-    Command.run("kill", "-9", agent).checked();
-
-    // Restart=on-failure brings kubeplayd back; it takes its name only once it is ready.
-    successor.get(DEADLINE_SECONDS, TimeUnit.SECONDS);
-    handler.close();
+      // Restart=on-failure brings kubeplayd back; it takes its name only once it is ready.
+      successor.await(Duration.ofSeconds(DEADLINE_SECONDS));
+    }
     List<?> rows = (List<?>) bus.manager("ListWorkloads").value();
     assertTrue(
         rows.stream().anyMatch(r -> ((WorkloadRow) r).unit.equals(ref.unit())), rows.toString());
@@ -293,7 +283,7 @@ class AgentIntegrationTest {
           WorkloadRef.ofFile(file.toString()).unit(),
           "ActiveState",
           "activating"::equals,
-          java.time.Duration.ofSeconds(DEADLINE_SECONDS));
+          Duration.ofSeconds(DEADLINE_SECONDS));
 
       AgentBus.Reply list = bus.manager("ListWorkloads");
 

@@ -7,12 +7,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.freedesktop.dbus.interfaces.DBus;
-import org.freedesktop.dbus.interfaces.DBus.NameOwnerChanged;
 import org.kubeplay.agent.bindings.Agent1Manager;
 import org.kubeplay.testing.Command;
 
@@ -68,17 +68,8 @@ final class SystemBus implements AutoCloseable {
 
   /** Starts a daemon on this bus and returns once it owns {@code busName}. */
   void startDaemon(ProcessBuilder daemon, String busName) throws Exception {
-    try (AgentBus root = AgentBus.connect(address)) {
-      CompletableFuture<String> owner = new CompletableFuture<>();
-      AutoCloseable handler =
-          root.connection()
-              .addSigHandler(
-                  NameOwnerChanged.class,
-                  signal -> {
-                    if (signal.name.equals(busName) && !signal.newOwner.isEmpty()) {
-                      owner.complete(signal.newOwner);
-                    }
-                  });
+    try (AgentBus root = AgentBus.connect(address);
+        OwnerWatch owner = OwnerWatch.on(root.connection(), busName)) {
       daemon
           .redirectOutput(ProcessBuilder.Redirect.INHERIT)
           .redirectError(ProcessBuilder.Redirect.INHERIT)
@@ -89,9 +80,8 @@ final class SystemBus implements AutoCloseable {
           root.connection()
               .getRemoteObject("org.freedesktop.DBus", "/org/freedesktop/DBus", DBus.class);
       if (!bus.NameHasOwner(busName)) {
-        owner.get(DEADLINE_SECONDS, TimeUnit.SECONDS);
+        owner.await(Duration.ofSeconds(DEADLINE_SECONDS));
       }
-      handler.close();
     }
   }
 
