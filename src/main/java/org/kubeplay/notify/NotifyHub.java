@@ -44,7 +44,7 @@ public final class NotifyHub implements AutoCloseable {
   private final Pointer drain = Libc.allocate(DRAIN_BYTES);
   private final Object lock = new Object();
   private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
-  private final BlockingQueue<Forwarded> pending = new ArrayBlockingQueue<>(MAX_PENDING_MESSAGES);
+  private final BlockingQueue<Runnable> pending = new ArrayBlockingQueue<>(MAX_PENDING_MESSAGES);
   private final List<NotifyProxy> proxies = new CopyOnWriteArrayList<>();
   private final AtomicLong droppedMessages = new AtomicLong();
   private final Thread pollThread;
@@ -125,7 +125,8 @@ public final class NotifyHub implements AutoCloseable {
 
   /** Queues a message for the listener, or counts it as dropped if the queue is full. */
   void forward(NotifyProxy proxy, NotifyMessage message) {
-    if (!pending.offer(new Forwarded(proxy.container(), message))) {
+    Forwarded forwarded = new Forwarded(proxy.container(), message);
+    if (!pending.offer(() -> deliver(forwarded))) {
       long dropped = droppedMessages.incrementAndGet();
       // One warning per thousand keeps a flood visible without flooding the log in turn.
       if (dropped % 1000 == 1) {
@@ -298,11 +299,21 @@ public final class NotifyHub implements AutoCloseable {
     listenerThread.interrupt();
   }
 
+  /**
+   * Runs {@code task} on the listener's thread once the messages queued before it have reached the
+   * listener, so that a container's READY=1 counts only after the STATUS it sent with it is known.
+   * With the queue full, the task runs at once: it must never be lost.
+   */
+  void afterForwarded(Runnable task) {
+    if (!pending.offer(task)) {
+      task.run();
+    }
+  }
+
   private void listenLoop() {
     try {
       while (true) {
-        Forwarded next = pending.take();
-        deliver(next);
+        pending.take().run();
       }
     } catch (InterruptedException e) {
       // The hub closed: messages still waiting go nowhere, as their proxies are gone.

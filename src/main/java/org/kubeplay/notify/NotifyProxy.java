@@ -98,8 +98,14 @@ public final class NotifyProxy implements AutoCloseable {
 
   private void handle(Datagram datagram) {
     boolean acknowledged = false;
+    boolean ready = false;
     for (NotifyMessage message : NotifyParser.parse(datagram.payload())) {
+      ready |= message instanceof NotifyMessage.Ready;
       acknowledged |= handle(message, datagram.fdCount());
+    }
+    if (ready) {
+      // After the whole datagram: a STATUS sent with READY=1 reaches the listener first.
+      hub.afterForwarded(this::markReady);
     }
     if (datagram.fdCount() > 0 && !acknowledged) {
       LOG.log(
@@ -113,7 +119,7 @@ public final class NotifyProxy implements AutoCloseable {
   /** Acts on one message; returns whether it explains the fds that came with it. */
   private boolean handle(NotifyMessage message, int fdCount) {
     if (message instanceof NotifyMessage.Ready) {
-      markReady();
+      return false; // marked once the whole datagram is handled
     } else if (isForwarded(message)) {
       hub.forward(this, message);
     } else if (message instanceof NotifyMessage.Barrier) {

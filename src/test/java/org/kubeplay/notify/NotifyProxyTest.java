@@ -12,9 +12,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,6 +72,36 @@ class NotifyProxyTest {
     assertEquals(
         new RecordingListener.Received("web", new NotifyMessage.Status("serving 3 clients")),
         listener.next());
+  }
+
+  /** The supervisor's ready line shows what the container said with READY=1: it must be there. */
+  @Test
+  void readinessCompletesOnlyOnceTheStatusSentWithReadyReachedTheListener() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    List<NotifyMessage> seen = new CopyOnWriteArrayList<>();
+    NotifyListener slow =
+        (container, message) -> {
+          try {
+            release.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          seen.add(message);
+        };
+    try (NotifyHub slowHub = NotifyHub.start("slow", slow)) {
+      NotifyProxy proxy =
+          slowHub.open("app", dir.resolve("slow.sock"), SocketAccess.OWNER_ONLY, LONG);
+      CompletableFuture<List<NotifyMessage>> seenWhenReady =
+          proxy.readiness().thenApply(ready -> List.copyOf(seen));
+
+      TestSockets.send(proxy.path(), "READY=1\nSTATUS=warmed up".getBytes(StandardCharsets.UTF_8));
+
+      // The listener holds the STATUS back, so the container cannot count as ready yet.
+      assertThrows(TimeoutException.class, () -> seenWhenReady.get(500, TimeUnit.MILLISECONDS));
+      release.countDown();
+      assertEquals(
+          List.of(new NotifyMessage.Status("warmed up")), seenWhenReady.get(10, TimeUnit.SECONDS));
+    }
   }
 
   @Test
